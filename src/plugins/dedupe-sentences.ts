@@ -1,0 +1,11 @@
+// dedupe-sentences: placeholder until its issue lands; changes nothing.
+import type {Plugin} from 'unified'
+import type {Root} from '../syntax/types.js'
+
+export interface Options {}
+
+const dedupeSentences: Plugin<[Options?], Root> = function () {
+  return function () {}
+}
+
+export default dedupeSentences

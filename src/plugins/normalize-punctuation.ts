@@ -1,0 +1,11 @@
+// normalize-punctuation: placeholder until its issue lands; changes nothing.
+import type {Plugin} from 'unified'
+import type {Root} from '../syntax/types.js'
+
+export interface Options {}
+
+const normalizePunctuation: Plugin<[Options?], Root> = function () {
+  return function () {}
+}
+
+export default normalizePunctuation

@@ -1,0 +1,89 @@
+// normalize-whitespace (rule W of the punctuation spec): removes indentation and trailing blanks
+// (spaces, tabs, U+3000, U+00A0) at both ends of a paragraph, and U+FEFF and zero-width characters
+// (U+200B-U+200D, U+2060) anywhere; drops paragraphs left empty. Never changes spaces inside a
+// paragraph: they separate Latin words. Line breaks are already LF-only once parsed.
+import type {Plugin} from 'unified'
+import type {VFile} from 'vfile'
+import {pointIn, reportFix} from '../messages.js'
+import type {Paragraph, Root, Text} from '../syntax/types.js'
+
+const ruleId = 'normalize-whitespace'
+
+export interface Options {}
+
+const normalizeWhitespace: Plugin<[Options?], Root> = function () {
+  return function (tree: Root, file: VFile) {
+    tree.children = tree.children.filter((paragraph: Paragraph) => {
+      const text = paragraph.children[0]
+      cleanText(text, file)
+      return text.value.length > 0
+    })
+  }
+}
+
+export default normalizeWhitespace
+
+function cleanText(text: Text, file: VFile): void {
+  const value = text.value
+  const withoutInvisible = removeInvisible(value)
+  const start = leadingBlankLength(withoutInvisible)
+  const end = withoutInvisible.length - trailingBlankLength(withoutInvisible, start)
+  const clean = withoutInvisible.slice(start, end)
+  if (clean === value) return
+  if (withoutInvisible !== value) {
+    report(file, text, 'Unexpected invisible character (U+FEFF or zero width)', 0, value, withoutInvisible)
+  }
+  if (start > 0) {
+    const actual = withoutInvisible.slice(0, start)
+    report(file, text, `Unexpected indentation ${describe(actual)}`, 0, actual, '')
+  }
+  if (end < withoutInvisible.length) {
+    const actual = withoutInvisible.slice(end)
+    report(file, text, `Unexpected trailing ${describe(actual)}`, end, actual, '')
+  }
+  text.value = clean
+}
+
+function report(file: VFile, text: Text, reason: string, index: number, actual: string, expected: string): void {
+  reportFix(file, reason, {ruleId, place: pointIn(text, index), actual, expected, note: 'W'})
+}
+
+export function isInvisible(code: number): boolean {
+  return code === 0xfeff || (code >= 0x200b && code <= 0x200d) || code === 0x2060
+}
+
+export function isEdgeBlank(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x3000 || code === 0xa0
+}
+
+function removeInvisible(value: string): string {
+  for (let index = 0; index < value.length; index++) {
+    if (isInvisible(value.charCodeAt(index))) return keepVisible(value)
+  }
+  return value
+}
+
+function keepVisible(value: string): string {
+  let kept = ''
+  for (let index = 0; index < value.length; index++) {
+    if (!isInvisible(value.charCodeAt(index))) kept += value[index]
+  }
+  return kept
+}
+
+function leadingBlankLength(value: string): number {
+  let index = 0
+  while (index < value.length && isEdgeBlank(value.charCodeAt(index))) index++
+  return index
+}
+
+function trailingBlankLength(value: string, floor: number): number {
+  let index = value.length
+  while (index > floor && isEdgeBlank(value.charCodeAt(index - 1))) index--
+  return value.length - index
+}
+
+function describe(blanks: string): string {
+  const names = new Set([...blanks].map((character) => 'U+' + character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')))
+  return `(${blanks.length} × ${[...names].join(', ')})`
+}

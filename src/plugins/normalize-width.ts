@@ -1,0 +1,11 @@
+// normalize-width: placeholder until its issue lands; changes nothing.
+import type {Plugin} from 'unified'
+import type {Root} from '../syntax/types.js'
+
+export interface Options {}
+
+const normalizeWidth: Plugin<[Options?], Root> = function () {
+  return function () {}
+}
+
+export default normalizeWidth

@@ -1,0 +1,50 @@
+// Text -> tree: one paragraph per non-blank line, each holding one text node with the line as it
+// is (whitespace cleaning is the job of `normalize-whitespace`). Lines end at LF, CRLF or CR.
+import type {Paragraph, Root} from './types.js'
+
+export function parse(text: string): Root {
+  const children: Paragraph[] = []
+  let line = 1
+  let start = 0
+  while (start <= text.length) {
+    const end = findLineEnd(text, start)
+    if (!isBlank(text, start, end)) children.push(paragraphAt(text, start, end, line))
+    if (end === text.length) break
+    start = end + lineBreakLength(text, end)
+    line++
+  }
+  return {type: 'root', children}
+}
+
+function paragraphAt(text: string, start: number, end: number, line: number): Paragraph {
+  const position = {
+    start: {line, column: 1, offset: start},
+    end: {line, column: end - start + 1, offset: end},
+  }
+  return {
+    type: 'paragraph',
+    children: [{type: 'text', value: text.slice(start, end), position}],
+    position,
+  }
+}
+
+function findLineEnd(text: string, from: number): number {
+  for (let index = from; index < text.length; index++) {
+    const code = text.charCodeAt(index)
+    if (code === 0x0a || code === 0x0d) return index
+  }
+  return text.length
+}
+
+function lineBreakLength(text: string, at: number): number {
+  return text.charCodeAt(at) === 0x0d && text.charCodeAt(at + 1) === 0x0a ? 2 : 1
+}
+
+// JavaScript's \s covers U+3000, U+00A0 and U+FEFF, the blanks of scraped Chinese pages.
+const nonBlank = /\S/g
+
+function isBlank(text: string, start: number, end: number): boolean {
+  nonBlank.lastIndex = start
+  const found = nonBlank.exec(text)
+  return found === null || found.index >= end
+}
