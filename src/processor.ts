@@ -32,6 +32,10 @@ export interface ProcessorOptions {
   only?: string[]
   // Run all plugins but these; default none.
   skip?: string[]
+  // Also remove paragraphs already seen in an earlier file of the batch; default false.
+  acrossFiles?: boolean
+  // What to do with near-duplicate paragraphs; default `warn`.
+  nearDuplicates?: 'warn' | 'remove'
 }
 
 export type NewscleanProcessor = Processor<Root, Root, Root, Root, string>
@@ -70,9 +74,17 @@ export class UsageError extends Error {
 }
 
 // One document through the processor, keeping the final tree for the reports.
-export async function processDocument(processor: NewscleanProcessor, file: VFile): Promise<{tree: Root; text: string}> {
+export interface Processed {
+  tree: Root
+  text: string
+  // Paragraphs the parser found, before any plugin removed one.
+  paragraphsIn: number
+}
+
+export async function processDocument(processor: NewscleanProcessor, file: VFile): Promise<Processed> {
   const tree = processor.parse(file)
+  const paragraphsIn = tree.children.length
   const cleaned = await processor.run(tree, file)
   const text = processor.stringify(cleaned, file)
-  return {tree: cleaned, text}
+  return {tree: cleaned, text, paragraphsIn}
 }

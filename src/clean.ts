@@ -1,0 +1,41 @@
+// The library entry: clean one text in memory, with the same processor and report record the
+// CLI uses for files.
+import {VFile} from 'vfile'
+import type {VFileMessage} from 'vfile-message'
+import type {Decoding} from './data.js'
+import {createProcessor, processDocument, type NewscleanProcessor, type ProcessorOptions} from './processor.js'
+import {buildFileRecord, type FileRecord} from './report/record.js'
+import type {DocumentOutcome} from './report/types.js'
+
+export interface CleanOptions extends ProcessorOptions {
+  // Name of the document in messages and the report; default `-`.
+  path?: string
+}
+
+export interface CleanResult {
+  text: string
+  messages: VFileMessage[]
+  // The same record as a file's `.json` report.
+  report: FileRecord
+}
+
+const textDecoding: Decoding = {encoding: 'UTF-8', confidence: 1, bom: false}
+
+export async function clean(text: string, options: CleanOptions = {}): Promise<CleanResult> {
+  const processor = await createProcessor(options)
+  const outcome = await cleanDecoded(processor, text, textDecoding, options.path ?? '-')
+  return {text: outcome.clean, messages: outcome.file.messages, report: buildFileRecord(outcome)}
+}
+
+// A decoded text through the processor, with all a report needs.
+export async function cleanDecoded(
+  processor: NewscleanProcessor,
+  text: string,
+  decoding: Decoding,
+  path: string,
+): Promise<DocumentOutcome> {
+  const file = new VFile({path, value: text})
+  file.data.decoding = decoding
+  const {tree, text: clean, paragraphsIn} = await processDocument(processor, file)
+  return {inputPath: path, relativePath: path, decoding, original: text, clean, tree, file, paragraphsIn}
+}

@@ -1,0 +1,144 @@
+#!/usr/bin/env node
+// The command line: arguments -> options -> run() or the stdin filter. No cleaning logic here.
+import {readFileSync} from 'node:fs'
+import {availableParallelism} from 'node:os'
+import {parseArgs} from 'node:util'
+import {UsageError, type ProcessorOptions} from './processor.js'
+import {formatFileMessages, type Verbosity} from './report/reporter.js'
+import {formatTotals} from './report/terminal.js'
+import {run} from './run/run.js'
+import {cleanStdin} from './run/stdin.js'
+import type {Shard} from './run/walk.js'
+
+const usage = `Usage: newsclean [options] [paths...]
+       newsclean [options] -          (stdin to stdout)
+
+Clean scraped Chinese news: encoding repair, whitespace, pinyin annotations,
+full-width punctuation by context, repeated paragraphs; writes diff reports.
+
+Options:
+  -o, --out DIR             clean files, same relative paths (default output/clean)
+  -r, --report DIR          reports (default output/report; none for stdin)
+      --no-report           write no reports
+      --check               write nothing; exit 1 when any file would change
+  -q, --quiet               show failures only
+      --verbose             show every fix, not only warnings
+      --only RULES          run only these plugins (comma-separated)
+      --skip RULES          run all plugins but these
+      --encoding NAME       force the input encoding
+      --field NAME          the text field of JSONL records (default text)
+      --across-files        also remove paragraphs seen in an earlier file
+      --near-duplicates M   warn (default) or remove near-duplicate paragraphs
+      --shard K/N           process only the K-th of N parts of the batch
+      --concurrency N       worker threads (default: the number of cores)
+  -h, --help                show this help
+  -v, --version             show the version
+
+Exit codes: 0 done, 1 --check found changes or an input failed, 2 bad usage.`
+
+const argumentOptions = {
+  out: {type: 'string', short: 'o', default: 'output/clean'},
+  report: {type: 'string', short: 'r'},
+  'no-report': {type: 'boolean', default: false},
+  check: {type: 'boolean', default: false},
+  quiet: {type: 'boolean', short: 'q', default: false},
+  verbose: {type: 'boolean', default: false},
+  only: {type: 'string'},
+  skip: {type: 'string'},
+  encoding: {type: 'string'},
+  field: {type: 'string', default: 'text'},
+  'across-files': {type: 'boolean', default: false},
+  'near-duplicates': {type: 'string', default: 'warn'},
+  shard: {type: 'string'},
+  concurrency: {type: 'string'},
+  help: {type: 'boolean', short: 'h', default: false},
+  version: {type: 'boolean', short: 'v', default: false},
+} as const
+
+type Values = ReturnType<typeof parseArgs<{options: typeof argumentOptions; allowPositionals: true}>>['values']
+
+async function main(argv: string[]): Promise<number> {
+  const {values, positionals} = parseArgs({args: argv, options: argumentOptions, allowPositionals: true})
+  if (values.help) return print(usage)
+  if (values.version) return print(readVersion())
+  const processor = processorOptions(values)
+  const verbosity: Verbosity = values.quiet ? 'quiet' : values.verbose ? 'verbose' : 'normal'
+  const color = process.stderr.isTTY === true
+  if (positionals.includes('-')) {
+    if (positionals.length > 1) throw new UsageError('`-` (stdin) cannot be combined with paths')
+    const reportDir = values['no-report'] ? undefined : values.report
+    const {record} = await cleanStdin({processor, encoding: values.encoding, reportDir})
+    process.stderr.write(formatFileMessages({inputPath: '-', record}, verbosity, color))
+    return values.check && record.changed ? 1 : 0
+  }
+  const result = await run({
+    paths: positionals.length > 0 ? positionals : ['input'],
+    outDir: values.out,
+    reportDir: values['no-report'] ? undefined : (values.report ?? 'output/report'),
+    encoding: values.encoding,
+    check: values.check,
+    concurrency: parseConcurrency(values.concurrency),
+    shard: values.shard === undefined ? undefined : parseShard(values.shard),
+    processor,
+    field: values.field,
+    onResult: (fileResult) => process.stderr.write(formatFileMessages(fileResult, verbosity, color)),
+  })
+  if (verbosity !== 'quiet') process.stderr.write(formatTotals(result.summary) + '\n')
+  return result.failed > 0 || result.withErrors > 0 || (values.check && result.changed > 0) ? 1 : 0
+}
+
+function processorOptions(values: Values): ProcessorOptions {
+  const nearDuplicates = values['near-duplicates']
+  if (nearDuplicates !== 'warn' && nearDuplicates !== 'remove') {
+    throw new UsageError(`--near-duplicates takes \`warn\` or \`remove\`, not \`${nearDuplicates}\``)
+  }
+  return {
+    only: splitList(values.only),
+    skip: splitList(values.skip),
+    acrossFiles: values['across-files'],
+    nearDuplicates,
+  }
+}
+
+function splitList(value: string | undefined): string[] | undefined {
+  return value?.split(',').map((name) => name.trim()).filter((name) => name.length > 0)
+}
+
+function parseConcurrency(value: string | undefined): number {
+  if (value === undefined) return availableParallelism()
+  const count = Number(value)
+  if (!Number.isInteger(count) || count < 1) throw new UsageError(`--concurrency takes a whole number from 1, not \`${value}\``)
+  return count
+}
+
+function parseShard(value: string): Shard {
+  const match = /^(\d+)\/(\d+)$/.exec(value)
+  const index = Number(match?.[1])
+  const count = Number(match?.[2])
+  if (!match || count < 1 || index < 1 || index > count) {
+    throw new UsageError(`--shard takes K/N with 1 <= K <= N, not \`${value}\``)
+  }
+  return {index, count}
+}
+
+function readVersion(): string {
+  const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {version: string}
+  return manifest.version
+}
+
+function print(text: string): number {
+  process.stdout.write(text + '\n')
+  return 0
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code
+  },
+  (error: unknown) => {
+    const isUsage = error instanceof UsageError || (error as {code?: string}).code?.startsWith('ERR_PARSE_ARGS')
+    process.stderr.write(`newsclean: ${error instanceof Error ? error.message : String(error)}\n`)
+    if (isUsage) process.stderr.write('Try `newsclean --help`.\n')
+    process.exitCode = isUsage ? 2 : 1
+  },
+)

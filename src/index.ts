@@ -1,0 +1,12 @@
+// The public API: clean() for one text, the processor and its plugins for unified users, types.
+export {clean, type CleanOptions, type CleanResult} from './clean.js'
+export {createProcessor, pluginNames, type PluginName, type ProcessorOptions} from './processor.js'
+export {run, type RunOptions, type RunResult} from './run/run.js'
+export type {FileRecord} from './report/record.js'
+export {default as dedupeParagraphs} from './plugins/dedupe-paragraphs.js'
+export {default as dedupeSentences} from './plugins/dedupe-sentences.js'
+export {default as normalizePunctuation} from './plugins/normalize-punctuation.js'
+export {default as normalizeWhitespace} from './plugins/normalize-whitespace.js'
+export {default as normalizeWidth} from './plugins/normalize-width.js'
+export {default as repairEncoding} from './plugins/repair-encoding.js'
+export {default as stripPinyin} from './plugins/strip-pinyin.js'

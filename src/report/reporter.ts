@@ -1,0 +1,37 @@
+// A file's messages on the terminal, through vfile-reporter: by default the warnings and errors a
+// person must look at; every applied fix with --verbose; only failures with --quiet.
+import {VFile} from 'vfile'
+import {VFileMessage} from 'vfile-message'
+import {reporter} from 'vfile-reporter'
+import type {FileRecord, MessageRecord} from './types.js'
+
+export type Verbosity = 'quiet' | 'normal' | 'verbose'
+
+export type FileOutcome = {inputPath: string; record: FileRecord} | {inputPath: string; failure: string}
+
+export function formatFileMessages(outcome: FileOutcome, verbosity: Verbosity, color = false): string {
+  const file = new VFile({path: outcome.inputPath})
+  if ('failure' in outcome) {
+    file.messages.push(toMessage(file, {severity: 'error', reason: outcome.failure}))
+  } else {
+    for (const message of outcome.record.messages) {
+      if (isShown(message.severity, verbosity)) file.messages.push(toMessage(file, message))
+    }
+  }
+  if (file.messages.length === 0) return ''
+  return reporter(file, {color, verbose: verbosity === 'verbose'}) + '\n'
+}
+
+function isShown(severity: MessageRecord['severity'], verbosity: Verbosity): boolean {
+  if (verbosity === 'verbose') return true
+  return severity === 'error' || (verbosity === 'normal' && severity === 'warning')
+}
+
+function toMessage(file: VFile, record: Partial<MessageRecord> & Pick<MessageRecord, 'severity' | 'reason'>): VFileMessage {
+  const place = record.line ? {line: record.line, column: record.column ?? 1} : undefined
+  const message = new VFileMessage(record.reason, {place, ruleId: record.ruleId ?? undefined, source: record.source ?? 'newsclean'})
+  message.file = file.path
+  message.fatal = record.severity === 'error' ? true : record.severity === 'warning' ? false : undefined
+  if (record.note) message.note = record.note
+  return message
+}

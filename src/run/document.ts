@@ -1,0 +1,79 @@
+// One input file through decode -> processor -> sinks: the clean text written atomically, the
+// reports written beside it. Any failure of this file (unreadable, not text) becomes a result
+// that names the reason, so the batch goes on.
+import {readFile} from 'node:fs/promises'
+import {resolve} from 'node:path'
+import {cleanDecoded} from '../clean.js'
+import type {NewscleanProcessor} from '../processor.js'
+import type {FileRecord} from '../report/record.js'
+import {buildFileRecord} from '../report/record.js'
+import {fileReportPaths, writeFileReports} from '../report/write.js'
+import {decode} from './decode.js'
+import {htmlToText} from './html.js'
+import {cleanJsonlFile, isJsonl} from './jsonl.js'
+import {cleanOutputPath, isHtml} from './outputs.js'
+import type {InputEntry} from './walk.js'
+import {writeFileAtomic} from './write.js'
+
+export interface DocumentContext {
+  processor: NewscleanProcessor
+  // Folder for the clean files.
+  outDir: string
+  // Folder for the reports; none written when absent.
+  reportDir?: string
+  // Force this input encoding instead of detecting it.
+  encoding?: string
+  // Write nothing; only tell whether the file would change.
+  check: boolean
+  // The text field of JSONL records.
+  field: string
+}
+
+export type FileResult =
+  | {status: 'done'; inputPath: string; relativePath: string; changed: boolean; record: FileRecord}
+  | {status: 'failed'; inputPath: string; relativePath: string; failure: string}
+
+export async function cleanFile(entry: InputEntry, context: DocumentContext): Promise<FileResult> {
+  try {
+    return await cleanReadableFile(entry, context)
+  } catch (error) {
+    return {status: 'failed', inputPath: entry.inputPath, relativePath: entry.relativePath, failure: describeError(error)}
+  }
+}
+
+async function cleanReadableFile(entry: InputEntry, context: DocumentContext): Promise<FileResult> {
+  const outputPath = cleanOutputPath(context.outDir, entry.relativePath)
+  if (resolve(outputPath) === resolve(entry.inputPath)) {
+    throw new Error(`the output path is the input itself; choose another --out folder`)
+  }
+  if (isJsonl(entry.relativePath)) {
+    const reportPath = context.reportDir ? fileReportPaths(context.reportDir, entry.relativePath).json : undefined
+    return cleanJsonlFile(entry, context, outputPath, reportPath)
+  }
+  const bytes = await readFile(entry.inputPath)
+  const decoded = decode(bytes, {encoding: context.encoding})
+  const {text, decoding} = isHtml(entry.relativePath) ? {...decoded, text: htmlToText(decoded.text)} : decoded
+  const outcome = await cleanDecoded(context.processor, text, decoding, entry.inputPath)
+  outcome.relativePath = entry.relativePath
+  if (!context.check) outcome.outputPath = outputPath
+  const changed = outcome.clean !== text
+  if (context.check) return {status: 'done', ...paths(entry), changed, record: buildFileRecord(outcome)}
+  await writeFileAtomic(outputPath, outcome.clean)
+  const record = context.reportDir ? await writeFileReports(context.reportDir, outcome) : buildFileRecord(outcome)
+  return {status: 'done', ...paths(entry), changed, record}
+}
+
+function paths(entry: InputEntry): {inputPath: string; relativePath: string} {
+  return {inputPath: entry.inputPath, relativePath: entry.relativePath}
+}
+
+export function describeError(error: unknown): string {
+  if (error instanceof Error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'ENOENT') return 'no such file'
+    if (code === 'EACCES') return 'permission denied'
+    if (code === 'EISDIR') return 'is a folder'
+    return error.message
+  }
+  return String(error)
+}

@@ -1,0 +1,196 @@
+// JSONL inputs (`.jsonl`, `.jsonl.gz`): one record is one document, its text in one field. Read
+// and written as streams, a line at a time, so a file of several GB is never held. Every other
+// byte of a record stays as it was: the clean value is spliced into the original line. A line
+// that is not JSON, or has no string field, passes through unchanged and is reported by number.
+import {createReadStream} from 'node:fs'
+import type {Readable} from 'node:stream'
+import {createGunzip} from 'node:zlib'
+import {cleanDecoded} from '../clean.js'
+import type {Decoding} from '../data.js'
+import {renderPatch} from '../report/patch.js'
+import {buildFileRecord, increment, type FileRecord} from '../report/record.js'
+import type {MessageRecord} from '../report/types.js'
+import type {DocumentContext, FileResult} from './document.js'
+import {findStringField, spliceStringField} from './json-field.js'
+import type {InputEntry} from './walk.js'
+import {createAtomicStream, writeChunk, type AtomicStream} from './write.js'
+
+// JSON text is UTF-8 (RFC 8259); a forced --encoding still wins.
+const jsonDecoding: Decoding = {encoding: 'UTF-8', confidence: 1, bom: false}
+
+// Records with many messages stay in the per-record report; the file's own list keeps the first.
+const fileMessageLimit = 1000
+
+export function isJsonl(relativePath: string): boolean {
+  return /\.jsonl(\.gz)?$/i.test(relativePath)
+}
+
+export interface JsonlOptions {
+  // The record field holding the text; default `text`.
+  field: string
+}
+
+export async function cleanJsonlFile(entry: InputEntry, context: DocumentContext & JsonlOptions, outputPath: string, reportPath?: string): Promise<FileResult> {
+  const gzip = /\.gz$/i.test(entry.relativePath)
+  const output = context.check ? undefined : await createAtomicStream(outputPath, {gzip})
+  const report = reportPath && !context.check ? await createAtomicStream(reportPath) : undefined
+  const summary = new JsonlSummary(entry, context.check ? null : outputPath)
+  try {
+    if (report) await writeChunk(report.stream, '{"records":[\n')
+    for await (const {line, ending, number} of readLines(openInput(entry.inputPath, gzip))) {
+      const cleaned = await cleanLine(line, number, context, summary)
+      if (cleaned.entry && report) await writeChunk(report.stream, (summary.reported++ > 0 ? ',\n' : '') + JSON.stringify(cleaned.entry))
+      if (output) await writeChunk(output.stream, cleaned.line + ending)
+    }
+    const record = summary.toRecord()
+    if (report) await writeChunk(report.stream, '\n],' + JSON.stringify(record).slice(1) + '\n')
+    await output?.commit()
+    await report?.commit()
+    return {status: 'done', inputPath: entry.inputPath, relativePath: entry.relativePath, changed: record.changed, record}
+  } catch (error) {
+    await output?.abort()
+    await report?.abort()
+    throw error
+  }
+}
+
+interface CleanedLine {
+  line: string
+  // The per-record report entry, for records that changed or have messages.
+  entry?: object
+}
+
+async function cleanLine(line: string, number: number, context: DocumentContext & JsonlOptions, summary: JsonlSummary): Promise<CleanedLine> {
+  if (line.trim() === '') return {line}
+  let value: unknown
+  try {
+    value = JSON.parse(line)
+  } catch (error) {
+    summary.fail(number, `Line ${number} is not valid JSON (${(error as Error).message}); passed through unchanged`)
+    return {line}
+  }
+  const span = findStringField(line, context.field)
+  const text = span && (value as Record<string, unknown>)[context.field]
+  if (typeof text !== 'string') {
+    summary.warn(number, `Line ${number} has no string field \`${context.field}\`; passed through unchanged`)
+    return {line}
+  }
+  const outcome = await cleanDecoded(context.processor, text, jsonDecoding, `${summary.inputPath}:${number}`)
+  const clean = keepFinalBreakAsIs(text, outcome.clean)
+  const record = buildFileRecord({...outcome, clean})
+  summary.add(record, number)
+  if (clean === text && record.messages.length === 0) return {line}
+  const {relativePath, input, output, decoding, ...rest} = record
+  const entry = {line: number, ...rest, patch: renderPatch({relativePath: `${summary.relativePath}:${number}`, original: text, clean})}
+  return {line: clean === text ? line : spliceStringField(line, span!, clean), entry}
+}
+
+// The compiler ends a document with one LF; a record's value ends as the original did.
+function keepFinalBreakAsIs(original: string, clean: string): string {
+  return !original.endsWith('\n') && clean.endsWith('\n') ? clean.slice(0, -1) : clean
+}
+
+function openInput(path: string, gzip: boolean): Readable {
+  const file = createReadStream(path)
+  const source = gzip ? file.pipe(createGunzip()) : file
+  if (gzip) file.on('error', (error) => source.destroy(error))
+  // A stateful decoder: a character split across two chunks is joined, never mangled.
+  source.setEncoding('utf8')
+  return source
+}
+
+interface Line {
+  line: string
+  // `\n`, `\r\n`, or nothing for a last line without a break.
+  ending: string
+  number: number
+}
+
+export async function* readLines(source: AsyncIterable<string>): AsyncGenerator<Line> {
+  let rest = ''
+  let number = 0
+  for await (const chunk of source) {
+    rest += chunk
+    let start = 0
+    for (let end = rest.indexOf('\n', start); end !== -1; end = rest.indexOf('\n', start)) {
+      const hasCarriageReturn = end > start && rest.charCodeAt(end - 1) === 0x0d
+      yield {line: rest.slice(start, hasCarriageReturn ? end - 1 : end), ending: hasCarriageReturn ? '\r\n' : '\n', number: ++number}
+      start = end + 1
+    }
+    rest = rest.slice(start)
+  }
+  if (rest.length > 0) yield {line: rest, ending: '', number: ++number}
+}
+
+// The file-level record of a JSONL file: totals and counts over its records, and the warnings
+// and errors (with their line numbers) for the terminal. Per-record detail is in the report.
+class JsonlSummary {
+  reported = 0
+  private readonly record: FileRecord
+
+  constructor(
+    entry: InputEntry,
+    output: string | null,
+  ) {
+    this.record = {
+      relativePath: entry.relativePath,
+      input: entry.inputPath,
+      output,
+      decoding: jsonDecoding,
+      changed: false,
+      paragraphs: {in: 0, out: 0},
+      totals: {removed: 0, fixes: 0, warnings: 0, errors: 0},
+      counts: {plugins: {}, rules: {}},
+      removed: [],
+      firstCopies: [],
+      changes: [],
+      messages: [],
+    }
+  }
+
+  get inputPath(): string {
+    return this.record.input
+  }
+
+  get relativePath(): string {
+    return this.record.relativePath
+  }
+
+  add(record: FileRecord, line: number): void {
+    const total = this.record
+    total.changed ||= record.changed
+    total.paragraphs.in += record.paragraphs.in
+    total.paragraphs.out += record.paragraphs.out
+    total.totals.removed += record.totals.removed
+    total.totals.fixes += record.totals.fixes
+    total.totals.warnings += record.totals.warnings
+    total.totals.errors += record.totals.errors
+    for (const [key, count] of Object.entries(record.counts.plugins)) increment(total.counts.plugins, key, count)
+    for (const [key, count] of Object.entries(record.counts.rules)) increment(total.counts.rules, key, count)
+    for (const message of record.messages) {
+      if (message.severity !== 'info') this.keep({...message, reason: `Record on line ${line}: ${message.reason}`, line, column: null})
+    }
+  }
+
+  fail(line: number, reason: string): void {
+    this.record.totals.errors++
+    this.keep(lineMessage('error', line, reason))
+  }
+
+  warn(line: number, reason: string): void {
+    this.record.totals.warnings++
+    this.keep(lineMessage('warning', line, reason))
+  }
+
+  toRecord(): FileRecord {
+    return this.record
+  }
+
+  private keep(message: MessageRecord): void {
+    if (this.record.messages.length < fileMessageLimit) this.record.messages.push(message)
+  }
+}
+
+function lineMessage(severity: 'error' | 'warning', line: number, reason: string): MessageRecord {
+  return {severity, reason, line, column: null, ruleId: 'jsonl', source: 'newsclean', actual: null, expected: null, note: null, cause: null}
+}

@@ -1,0 +1,181 @@
+// The command as users run it: the built CLI in a real process, on real files on disk.
+import {execFileSync, spawnSync} from 'node:child_process'
+import {createHash} from 'node:crypto'
+import {cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {corpusArticles, fixtures, readShared, root, shared} from './helpers.js'
+
+const cli = join(root, 'dist', 'cli.js')
+
+interface Ran {
+  status: number | null
+  stdout: string
+  stderr: string
+}
+
+function newsclean(args: string[], input?: string | Buffer): Ran {
+  const ran = spawnSync(process.execPath, [cli, ...args], {input, encoding: 'utf8', cwd: root})
+  return {status: ran.status, stdout: ran.stdout, stderr: ran.stderr}
+}
+
+function temporaryFolder(): string {
+  return mkdtempSync(join(tmpdir(), 'newsclean-cli-'))
+}
+
+function listFiles(folder: string): string[] {
+  return (readdirSync(folder, {recursive: true, withFileTypes: true}))
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name).slice(folder.length + 1))
+    .sort()
+}
+
+function digest(folder: string): Record<string, string> {
+  return Object.fromEntries(listFiles(folder).map((path) => [path, createHash('sha256').update(readFileSync(join(folder, path))).digest('hex')]))
+}
+
+// An input tree of real text: the seed and two corpus articles, one of them nested.
+function makeInputTree(): string {
+  const input = temporaryFolder()
+  mkdirSync(join(input, 'a'))
+  mkdirSync(join(input, 'b', 'c'), {recursive: true})
+  cpSync(join(shared, 'fixtures', 'seed.txt'), join(input, 'a', 'seed.txt'))
+  const articles = corpusArticles()
+  writeFileSync(join(input, 'b', 'c', 'article.txt'), articles[0] + '\n')
+  writeFileSync(join(input, 'top.txt'), articles[1] + '\n')
+  return input
+}
+
+describe('newsclean on a folder', () => {
+  it('mirrors the folder structure, writes every report and never touches the input', () => {
+    const input = makeInputTree()
+    const before = digest(input)
+    const work = temporaryFolder()
+    const ran = newsclean([input, '-o', join(work, 'clean'), '-r', join(work, 'report')])
+    expect(ran.status).toBe(0)
+    expect(listFiles(join(work, 'clean'))).toEqual(['a/seed.txt', 'b/c/article.txt', 'top.txt'])
+    const reports = listFiles(join(work, 'report'))
+    for (const name of ['index.html', 'summary.json', 'files/a/seed.txt.patch', 'files/a/seed.txt.json', 'files/a/seed.txt.html']) {
+      expect(reports).toContain(name)
+    }
+    expect(digest(input)).toEqual(before)
+    expect(ran.stderr).toMatch(/3 files/)
+  })
+
+  it('keeps the eight paragraphs of the seed, in order', () => {
+    const input = makeInputTree()
+    const work = temporaryFolder()
+    newsclean([join(input, 'a', 'seed.txt'), '-o', work, '--no-report'])
+    const clean = readFileSync(join(work, 'seed.txt'), 'utf8').split('\n').filter(Boolean)
+    const expected = readShared('fixtures/seed.expected.txt').split('\n').filter(Boolean)
+    expect(clean).toHaveLength(8)
+    expect(clean).toHaveLength(expected.length)
+  })
+
+  it('writes patches that turn each input into its output with GNU patch', () => {
+    const input = makeInputTree()
+    writeFileSync(join(input, 'crlf.txt'), '\u3000\u3000a  \r\nb\r\n\r\nb\r\nno final break')
+    const work = temporaryFolder()
+    newsclean([input, '-o', join(work, 'clean'), '-r', join(work, 'report')])
+    for (const path of ['a/seed.txt', 'b/c/article.txt', 'crlf.txt', 'top.txt']) {
+      const target = join(work, 'patched.txt')
+      // The patch is against the decoded text: UTF-8 with LF line ends.
+      writeFileSync(target, readFileSync(join(input, path), 'utf8').replace(/\r\n?/g, '\n'))
+      // No change, no patch.
+      const patchPath = join(work, 'report', 'files', path + '.patch')
+      if (existsSync(patchPath)) execFileSync('patch', ['--quiet', '--force', target], {input: readFileSync(patchPath)})
+      expect(readFileSync(target, 'utf8')).toBe(readFileSync(join(work, 'clean', path), 'utf8'))
+    }
+  })
+
+  it('changes nothing when cleaning its own output again', () => {
+    const input = makeInputTree()
+    const work = temporaryFolder()
+    newsclean([input, '-o', join(work, 'clean'), '--no-report'])
+    const again = newsclean([join(work, 'clean'), '--check'])
+    expect(again.stderr).not.toMatch(/error/)
+    expect(again.status).toBe(0)
+  })
+
+  it('reports a file that is not text, names it and the reason, and finishes the others', () => {
+    const input = makeInputTree()
+    writeFileSync(join(input, 'b', 'broken.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]))
+    const work = temporaryFolder()
+    const ran = newsclean([input, '-o', join(work, 'clean'), '-r', join(work, 'report')])
+    expect(ran.status).toBe(1)
+    expect(ran.stderr).toMatch(/broken\.txt[\s\S]*binary/)
+    expect(listFiles(join(work, 'clean'))).toEqual(['a/seed.txt', 'b/c/article.txt', 'top.txt'])
+    const summary = JSON.parse(readFileSync(join(work, 'report', 'summary.json'), 'utf8')) as object
+    expect(JSON.stringify(summary)).toMatch(/broken\.txt/)
+  })
+
+  it('exits 1 with --check when a file would change, and writes nothing', () => {
+    const input = makeInputTree()
+    const work = temporaryFolder()
+    const ran = newsclean([input, '--check', '-o', join(work, 'clean'), '-r', join(work, 'report')])
+    expect(ran.status).toBe(1)
+    expect(existsSync(join(work, 'clean'))).toBe(false)
+    expect(existsSync(join(work, 'report'))).toBe(false)
+  })
+
+  it('rejects bad usage with exit code 2', () => {
+    expect(newsclean(['--concurrency', 'zero']).status).toBe(2)
+    expect(newsclean(['--only', 'no-such-plugin', '-']).status).toBe(2)
+    expect(newsclean(['--bogus']).status).toBe(2)
+  })
+})
+
+describe('newsclean -', () => {
+  it('reads stdin and writes the clean text to stdout, messages to stderr', () => {
+    const seed = readFileSync(join(shared, 'fixtures', 'seed.txt'))
+    const ran = newsclean(['-'], seed)
+    expect(ran.status).toBe(0)
+    expect(ran.stdout.split('\n').filter(Boolean)).toHaveLength(8)
+    expect(ran.stdout.endsWith('\n')).toBe(true)
+    expect(ran.stderr).not.toContain(ran.stdout.split('\n')[0])
+  })
+
+  it('writes no report unless asked', () => {
+    const work = temporaryFolder()
+    const ran = spawnSync(process.execPath, [cli, '-'], {input: 'a\n', cwd: work, encoding: 'utf8'})
+    expect(ran.stdout).toBe('a\n')
+    expect(readdirSync(work)).toEqual([])
+  })
+})
+
+describe('newsclean on JSONL and HTML', () => {
+  it('cleans the text field of each record, keeps every other byte, and passes a broken line through', () => {
+    const input = temporaryFolder()
+    const source = readFileSync(join(fixtures, 'cli', 'records.jsonl'), 'utf8')
+    writeFileSync(join(input, 'records.jsonl'), source)
+    const work = temporaryFolder()
+    const ran = newsclean([input, '-o', join(work, 'clean'), '-r', join(work, 'report')])
+    expect(ran.status).toBe(1)
+    expect(ran.stderr).toMatch(/line 3 is not valid JSON/i)
+    const output = readFileSync(join(work, 'clean', 'records.jsonl'), 'utf8')
+    expect(output).toBe(readFileSync(join(fixtures, 'cli', 'records.expected.jsonl'), 'utf8'))
+    const report = JSON.parse(readFileSync(join(work, 'report', 'files', 'records.jsonl.json'), 'utf8')) as {records: Array<{line: number}>}
+    expect(report.records.map((record) => record.line)).toEqual([1, 4])
+  })
+
+  it('keeps gzip compression and the records of a .jsonl.gz', () => {
+    const input = temporaryFolder()
+    const source = readFileSync(join(fixtures, 'cli', 'records.jsonl'))
+    writeFileSync(join(input, 'records.jsonl.gz'), execFileSync('gzip', ['-c'], {input: source}))
+    const work = temporaryFolder()
+    newsclean([input, '-o', work, '--no-report'])
+    const output = execFileSync('gzip', ['-dc', join(work, 'records.jsonl.gz')], {encoding: 'utf8'})
+    expect(output).toBe(readFileSync(join(fixtures, 'cli', 'records.expected.jsonl'), 'utf8'))
+  })
+
+  it('turns an HTML page into clean text beside the same relative path', () => {
+    const input = temporaryFolder()
+    cpSync(join(fixtures, 'html', 'article.html'), join(input, 'page.html'))
+    const work = temporaryFolder()
+    const ran = newsclean([input, '-o', work, '--no-report'])
+    expect(ran.status).toBe(0)
+    expect(listFiles(work)).toEqual(['page.txt'])
+    expect(readFileSync(join(work, 'page.txt'), 'utf8')).not.toMatch(/tracker|Home|Copyright|Site header/)
+  })
+})
