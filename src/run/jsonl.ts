@@ -13,7 +13,7 @@ import type {MessageRecord} from '../report/types.js'
 import type {DocumentContext, FileResult} from './document.js'
 import {findStringField, spliceStringField} from './json-field.js'
 import type {InputEntry} from './walk.js'
-import {createAtomicStream, writeChunk, type AtomicStream} from './write.js'
+import {createAtomicStream, writeChunk} from './write.js'
 
 // JSON text is UTF-8 (RFC 8259); a forced --encoding still wins.
 const jsonDecoding: Decoding = {encoding: 'UTF-8', confidence: 1, bom: false}
