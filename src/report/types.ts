@@ -1,6 +1,7 @@
-// What the runner hands the report writers for one cleaned document.
+// What the runner hands the report writers for one cleaned document, and the shape of the
+// per-file `.json` record built from it (the review page is rendered from that record alone).
 import type {VFile} from 'vfile'
-import type {Decoding} from '../data.js'
+import type {Decoding, FirstCopy} from '../data.js'
 import type {Root} from '../syntax/types.js'
 
 export interface DocumentOutcome {
@@ -21,4 +22,85 @@ export interface DocumentOutcome {
   file: VFile
   // Paragraphs before cleaning (non-blank lines of `original`).
   paragraphsIn: number
+}
+
+export type Severity = 'info' | 'warning' | 'error'
+
+export interface FileRecord {
+  relativePath: string
+  input: string
+  // Absent when nothing was written (`--check`, stdin).
+  output: string | null
+  decoding: Decoding
+  // Whether the clean text differs from the decoded input.
+  changed: boolean
+  paragraphs: {in: number; out: number}
+  totals: Totals
+  counts: Counts
+  // Every removed paragraph or sentence run, in input order (line, then column).
+  removed: RemovedRecord[]
+  // The kept paragraphs that removed ones repeat (their clean text), so a page can show them.
+  firstCopies: ParagraphText[]
+  // Every paragraph whose text changed, in input order (removed ones are in `removed`).
+  changes: ParagraphChange[]
+  messages: MessageRecord[]
+  // JSONL inputs: one entry per record (diffs per record) in place of a file-level patch.
+  records?: unknown[]
+}
+
+export interface Totals {
+  // Paragraphs and sentence runs removed as repeats.
+  removed: number
+  // Applied fixes: info messages other than removals.
+  fixes: number
+  warnings: number
+  errors: number
+}
+
+export interface Counts {
+  // Messages per plugin (message `ruleId`).
+  plugins: Record<string, number>
+  // Messages per spec rule (message `note`: `W`, `R0`-`R9`).
+  rules: Record<string, number>
+}
+
+export interface RemovedRecord {
+  kind: 'paragraph' | 'sentence'
+  ruleId: string
+  text: string
+  line: number
+  column: number
+  firstCopy: FirstCopy
+}
+
+export interface ParagraphText {
+  line: number
+  text: string
+}
+
+export interface ParagraphChange {
+  line: number
+  original: string
+  clean: string
+}
+
+export interface MessageRecord {
+  severity: Severity
+  reason: string
+  line: number | null
+  column: number | null
+  ruleId: string | null
+  source: string | null
+  actual: string | null
+  expected: string[] | null
+  note: string | null
+  // Where the message's cause points (a removal's first copy), if it has one.
+  cause: CauseRecord | null
+}
+
+export interface CauseRecord {
+  reason: string
+  file: string | null
+  line: number | null
+  column: number | null
 }

@@ -61,7 +61,11 @@ export async function run(options: RunOptions): Promise<RunResult> {
   } finally {
     await cleaner.close()
   }
-  if (options.reportDir && !options.check) await writeBatchReports(options.reportDir, summary)
+  try {
+    if (options.reportDir && !options.check) await writeBatchReports(options.reportDir, summary)
+  } finally {
+    summary.close()
+  }
   return {summary, changed, failed, withErrors}
 }
 

@@ -1,0 +1,29 @@
+// The shell every review page shares: HTML5, `lang="zh"`, UTF-8, the inline stylesheet, no
+// scripts. Split in two so a long page (the batch index) can be streamed between them.
+import {escapeHtml} from './html-text.js'
+import {styles} from './styles.js'
+import type {Totals} from './types.js'
+
+export function pageStart(title: string): string {
+  return `<!doctype html>
+<html lang="zh">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)} \u2014 newsclean</title>
+<style>${styles}</style>
+</head>
+<body>
+`
+}
+
+export const pageEnd = '<footer>newsclean review page</footer>\n</body>\n</html>\n'
+
+// The removal figure of a page header.
+export function renderRemoved(totals: Totals): string {
+  return `<li class="removed" title="Paragraphs and sentence runs removed as repeats"><b>${totals.removed}</b>${plural(totals.removed, 'repeat', 'repeats')} removed</li>`
+}
+
+export function plural(count: number, one: string, many: string): string {
+  return count === 1 ? one : many
+}
