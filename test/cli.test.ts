@@ -126,6 +126,23 @@ describe('newsclean on a folder', () => {
   })
 })
 
+describe('newsclean --across-files', () => {
+  it('removes a paragraph already seen in an earlier file, and only with the flag', () => {
+    const [first, second, third] = corpusArticles()
+    const footer = third!.slice(0, third!.indexOf('\u3002') + 1)
+    const input = temporaryFolder()
+    writeFileSync(join(input, 'a.txt'), `${first}\n${footer}\n`)
+    writeFileSync(join(input, 'b.txt'), `${second}\n${footer}\n`)
+    const across = temporaryFolder()
+    newsclean([input, '-o', across, '--no-report', '--across-files'])
+    expect(readFileSync(join(across, 'a.txt'), 'utf8').endsWith(`${footer}\n`)).toBe(true)
+    expect(readFileSync(join(across, 'b.txt'), 'utf8')).not.toContain(footer)
+    const within = temporaryFolder()
+    newsclean([input, '-o', within, '--no-report'])
+    expect(readFileSync(join(within, 'b.txt'), 'utf8')).toContain(footer)
+  })
+})
+
 describe('newsclean -', () => {
   it('reads stdin and writes the clean text to stdout, messages to stderr', () => {
     const seed = readFileSync(join(shared, 'fixtures', 'seed.txt'))
