@@ -4,8 +4,10 @@
 import {unified, type Processor} from 'unified'
 import type {VFile} from 'vfile'
 import {loadHash64} from './dedupe/key.js'
+import type {SeenStore} from './dedupe/store.js'
 import dedupeParagraphs from './plugins/dedupe-paragraphs.js'
 import dedupeSentences from './plugins/dedupe-sentences.js'
+import nearDuplicates from './plugins/near-duplicates.js'
 import normalizePunctuation from './plugins/normalize-punctuation.js'
 import normalizeWhitespace from './plugins/normalize-whitespace.js'
 import normalizeWidth from './plugins/normalize-width.js'
@@ -23,6 +25,7 @@ export const pluginNames = [
   'normalize-punctuation',
   'dedupe-paragraphs',
   'dedupe-sentences',
+  'near-duplicates',
 ] as const
 
 export type PluginName = (typeof pluginNames)[number]
@@ -36,6 +39,8 @@ export interface ProcessorOptions {
   acrossFiles?: boolean
   // What to do with near-duplicate paragraphs; default `warn`.
   nearDuplicates?: 'warn' | 'remove'
+  // Where seen paragraphs live with `acrossFiles`; default one in-memory store per processor.
+  store?: SeenStore
 }
 
 export type NewscleanProcessor = Processor<Root, Root, Root, Root, string>
@@ -53,8 +58,11 @@ export async function createProcessor(options: ProcessorOptions = {}): Promise<N
   if (enabled.has('normalize-width')) processor.use(normalizeWidth)
   if (enabled.has('strip-pinyin')) processor.use(stripPinyin)
   if (enabled.has('normalize-punctuation')) processor.use(normalizePunctuation)
-  if (enabled.has('dedupe-paragraphs')) processor.use(dedupeParagraphs, {hash64})
-  if (enabled.has('dedupe-sentences')) processor.use(dedupeSentences)
+  if (enabled.has('dedupe-paragraphs')) {
+    processor.use(dedupeParagraphs, {hash64, acrossFiles: options.acrossFiles, store: options.store})
+  }
+  if (enabled.has('dedupe-sentences')) processor.use(dedupeSentences, {hash64})
+  if (enabled.has('near-duplicates')) processor.use(nearDuplicates, {mode: options.nearDuplicates})
   return processor.freeze() as unknown as NewscleanProcessor
 }
 

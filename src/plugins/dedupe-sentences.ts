@@ -1,11 +1,154 @@
-// dedupe-sentences: placeholder until its issue lands; changes nothing.
+// dedupe-sentences: removes the second copy of a body captured twice inside one line (scraped
+// articles whose paragraph breaks were lost). A later copy is a run of two or more consecutive
+// repeated sentences or one repeated sentence of at least 40 code points, widened to exactly the
+// repeated text; it goes when it is an artifact: it runs to the end of its line and adjoins its
+// first copy or repeats the line from its first sentence, or it makes up a whole paragraph (see
+// `dedupe/sentence-repeats`). A line ending in its own text twice (`X X`, X of 40 code points or
+// more) loses the second X even without stops. A paragraph left with no content, or left
+// repeating an earlier paragraph, is dropped whole. Other repeated runs (a lead quoting the body)
+// stay, reported as warnings. Never removes a first copy, never touches a paragraph that exactly
+// repeats an earlier one (that is `dedupe-paragraphs`' call), never changes the text it keeps.
+// Runs after dedupe-paragraphs, so keys see the cleaned text.
 import type {Plugin} from 'unified'
-import type {Root} from '../syntax/types.js'
+import type {VFile} from 'vfile'
+import {VFileMessage} from 'vfile-message'
+import {recordRemoval} from '../data.js'
+import {normalizedForm, type Hash64} from '../dedupe/key.js'
+import {findSentenceRepeats, findTrailingRepeat, tabulateSentences, withBlanks, type Repeat} from '../dedupe/sentence-repeats.js'
+import {pointIn, reportDoubt, source} from '../messages.js'
+import type {Paragraph, Point, Root} from '../syntax/types.js'
 
-export interface Options {}
+const ruleId = 'dedupe-sentences'
 
-const dedupeSentences: Plugin<[Options?], Root> = function () {
-  return function () {}
+export interface Options {
+  // The sentence hash (xxh64), loaded once per thread by `loadHash64()`.
+  hash64: Hash64
+  // A single repeated sentence, or a line's doubled tail, at least this long (code points) is removed; default 40.
+  minLength?: number
+}
+
+const dedupeSentences: Plugin<[Options], Root> = function (options) {
+  const minLength = options.minLength ?? 40
+  return function (tree: Root, file: VFile) {
+    const paragraphs = tree.children
+    const texts = paragraphs.map((paragraph) => paragraph.children[0].value)
+    const table = tabulateSentences(texts, options.hash64)
+    const found = findSentenceRepeats(texts, table, minLength)
+    for (const repeat of found) if (!repeat.remove) reportKeptRepeat(file, paragraphs, repeat)
+    const removals = found.filter((repeat) => repeat.remove)
+    addTrailingRepeats(texts, removals, table.exactRepeats, minLength)
+    if (removals.length === 0) return
+    const keep = applyRemovals(file, paragraphs, table.keys, removals, options.hash64)
+    tree.children = paragraphs.filter((_, index) => keep[index])
+  }
 }
 
 export default dedupeSentences
+
+// Paragraphs with nothing removed yet that end in their own text twice.
+function addTrailingRepeats(texts: string[], removals: Repeat[], skip: boolean[], minLength: number): void {
+  const withRemovals = new Set(removals.map((repeat) => repeat.paragraph))
+  texts.forEach((text, paragraph) => {
+    if (skip[paragraph] || withRemovals.has(paragraph)) return
+    const found = findTrailingRepeat(text, minLength)
+    if (found) removals.push({paragraph, firstParagraph: paragraph, ...found, remove: true})
+  })
+  removals.sort((a, b) => a.paragraph - b.paragraph || a.start - b.start)
+}
+
+// Applies the removals paragraph by paragraph, in order, and says which paragraphs stay.
+function applyRemovals(file: VFile, paragraphs: Paragraph[], keys: Array<bigint | undefined>, repeats: Repeat[], hash64: Hash64): boolean[] {
+  const keep = paragraphs.map(() => true)
+  const byParagraph = groupByParagraph(repeats)
+  const paragraphByKey = new Map<bigint, number>()
+  paragraphs.forEach((paragraph, index) => {
+    const node = paragraph.children[0]
+    const own = byParagraph.get(index)
+    if (own === undefined) {
+      remember(paragraphByKey, keys[index], index)
+      return
+    }
+    const spans = widenedSpans(node.value, own)
+    const rest = keptText(node.value, spans)
+    const restForm = normalizedForm(rest)
+    const restKey = restForm.length === 0 ? undefined : hash64(restForm)
+    const earlier = restKey === undefined ? undefined : paragraphByKey.get(restKey)
+    if (restKey === undefined || earlier !== undefined) {
+      keep[index] = false
+      const firstCopy = earlier === undefined ? placeOfFirstCopy(paragraphs, own[0]!) : pointIn(paragraphs[earlier]!.children[0], 0)
+      reportRemoval(file, 'paragraph', pointIn(node, 0), node.value, firstCopy)
+      return
+    }
+    spans.forEach(([start, end], order) => {
+      reportRemoval(file, 'sentence', pointIn(node, start), node.value.slice(start, end), placeOfFirstCopy(paragraphs, own[order]!))
+    })
+    node.value = rest
+    remember(paragraphByKey, restKey, index)
+  })
+  return keep
+}
+
+function groupByParagraph(repeats: Repeat[]): Map<number, Repeat[]> {
+  const groups = new Map<number, Repeat[]>()
+  for (const repeat of repeats) {
+    const group = groups.get(repeat.paragraph)
+    if (group) group.push(repeat)
+    else groups.set(repeat.paragraph, [repeat])
+  }
+  return groups
+}
+
+function remember(paragraphByKey: Map<bigint, number>, key: bigint | undefined, index: number): void {
+  if (key !== undefined && !paragraphByKey.has(key)) paragraphByKey.set(key, index)
+}
+
+// The spans a paragraph loses: each removal widened over the blanks it would strand, in order
+// and without overlap.
+export function widenedSpans(text: string, repeats: Array<Pick<Repeat, 'start' | 'end'>>): Array<[number, number]> {
+  const spans: Array<[number, number]> = []
+  let from = 0
+  for (const repeat of repeats) {
+    const span = withBlanks(text, Math.max(from, repeat.start), repeat.end)
+    spans.push(span)
+    from = span[1]
+  }
+  return spans
+}
+
+export function keptText(text: string, spans: Array<[number, number]>): string {
+  let kept = ''
+  let from = 0
+  for (const [start, end] of spans) {
+    kept += text.slice(from, start)
+    from = end
+  }
+  return kept + text.slice(from)
+}
+
+function placeOfFirstCopy(paragraphs: Paragraph[], repeat: Repeat): Point {
+  return pointIn(paragraphs[repeat.firstParagraph]!.children[0], repeat.firstStart)
+}
+
+// A run of repeated sentences that reads as the editor's own (see `isArtifact`): a doubt.
+function reportKeptRepeat(file: VFile, paragraphs: Paragraph[], repeat: Repeat): void {
+  const node = paragraphs[repeat.paragraph]!.children[0]
+  const firstPlace = placeOfFirstCopy(paragraphs, repeat)
+  const reason = `Repeated sentences (first at ${firstPlace.line}:${firstPlace.column}) kept: neither a body captured twice nor a whole paragraph`
+  const message = reportDoubt(file, reason, ruleId, pointIn(node, repeat.start))
+  message.actual = node.value.slice(repeat.start, repeat.end)
+}
+
+function reportRemoval(file: VFile, kind: 'paragraph' | 'sentence', place: Point, text: string, firstPlace: Point): void {
+  const what = kind === 'paragraph' ? 'paragraph made of repeated sentences' : 'sentences'
+  const cause = new VFileMessage('First copy of the repeated text', {place: firstPlace, ruleId, source})
+  cause.file = file.path ?? ''
+  const message = file.info(`Unexpected repeat of the ${what} at ${firstPlace.line}:${firstPlace.column}, removed`, {
+    place,
+    ruleId,
+    source,
+    cause,
+  })
+  message.actual = text
+  message.expected = ['']
+  recordRemoval(file.data, {kind, ruleId, text, place, firstCopy: {line: firstPlace.line, column: firstPlace.column}})
+}

@@ -1,0 +1,247 @@
+// Finding repeated sentence runs inside and across the paragraphs of one file: the decisions of
+// `dedupe-sentences`, as pure functions over the paragraph texts.
+//
+// A sentence repeats when its key (xxh64 of its normalized form) was seen earlier in the file. A
+// run of two or more consecutive repeats, or a single repeat of at least `minLength` code points
+// once aligned (below), is a later copy. Scraped bodies captured twice rarely repeat on sentence bounds (the title is
+// glued to the first sentence, the body may end without a stop, a blank may differ), so a run
+// grows character by character into its neighbours while both copies agree (blanks aside), and
+// keeps that growth only where it lands on a whole sentence, the paragraph end, or makes the two
+// copies adjoin (`X X`).
+// Only artifacts go: a later copy that runs to the end of its paragraph (a tail shorter than
+// `minLength` aside) and adjoins its first copy or repeats the paragraph from its
+// first sentence (the page captured again), or one that makes up a whole paragraph. Other runs
+// are an editor's own repeats (a lead quoting the body, a table restating a row) and stay.
+// A body with no stop at all is caught by `findTrailingRepeat`: the paragraph ends `X X`.
+import {codePointLength, normalizedForm, type Hash64} from './key.js'
+import {nextSentenceEnd, sentenceEnds} from './sentences.js'
+
+// A later copy: `[start, end)` of paragraph `paragraph`, whose first copy starts at `firstStart`
+// of paragraph `firstParagraph`.
+export interface Repeat {
+  paragraph: number
+  start: number
+  end: number
+  firstParagraph: number
+  firstStart: number
+  // Whether it is an artifact to remove; otherwise a natural repeat, kept.
+  remove: boolean
+}
+
+// The sentences of a file, flattened: sentence `s` is `[starts[s], ends[s])` of paragraph
+// `paragraphs[s]`, and `firstCopies[s]` the earlier sentence it repeats, or -1.
+export interface SentenceTable {
+  paragraphs: number[]
+  starts: number[]
+  ends: number[]
+  firstCopies: number[]
+  // Per paragraph, the key of its normalized form (its sentences' forms joined), if it has content.
+  keys: Array<bigint | undefined>
+  // Per paragraph, whether it exactly repeats an earlier paragraph; its sentences are left out.
+  exactRepeats: boolean[]
+}
+
+export function tabulateSentences(texts: string[], hash64: Hash64): SentenceTable {
+  const table: SentenceTable = {paragraphs: [], starts: [], ends: [], firstCopies: [], keys: [], exactRepeats: []}
+  const firstByKey = new Map<bigint, number>()
+  const paragraphKeys = new Set<bigint>()
+  texts.forEach((text, paragraph) => {
+    const ends = sentenceEnds(text)
+    const forms = ends.map((end, index) => normalizedForm(text.slice(index === 0 ? 0 : ends[index - 1], end)))
+    const form = forms.join('')
+    const key = form.length === 0 ? undefined : hash64(form)
+    const isExactRepeat = key !== undefined && paragraphKeys.has(key)
+    table.keys.push(key)
+    table.exactRepeats.push(isExactRepeat)
+    if (key !== undefined) paragraphKeys.add(key)
+    if (isExactRepeat) return
+    forms.forEach((sentenceForm, index) => {
+      table.paragraphs.push(paragraph)
+      table.starts.push(index === 0 ? 0 : ends[index - 1]!)
+      table.ends.push(ends[index]!)
+      const sentence = table.ends.length - 1
+      table.firstCopies.push(sentenceForm.length === 0 ? -1 : firstSeen(firstByKey, hash64(sentenceForm), sentence))
+    })
+  })
+  return table
+}
+
+function firstSeen(firstByKey: Map<bigint, number>, key: bigint, sentence: number): number {
+  const first = firstByKey.get(key)
+  if (first !== undefined) return first
+  firstByKey.set(key, sentence)
+  return -1
+}
+
+// Every later copy, in paragraph order and, inside a paragraph, in text order.
+export function findSentenceRepeats(texts: string[], table: SentenceTable, minLength: number): Repeat[] {
+  const repeats: Repeat[] = []
+  let sentence = 0
+  let lastEnd = 0
+  let lastParagraph = -1
+  while (sentence < table.firstCopies.length) {
+    if (table.firstCopies[sentence]! < 0) {
+      sentence++
+      continue
+    }
+    const paragraph = table.paragraphs[sentence]!
+    let last = sentence
+    while (last + 1 < table.firstCopies.length && table.paragraphs[last + 1] === paragraph && table.firstCopies[last + 1]! >= 0) last++
+    const aligned = alignRun(texts, table, sentence, last, paragraph === lastParagraph ? lastEnd : 0)
+    const isLongEnough = last > sentence || codePointLength(texts[paragraph]!.slice(aligned.start, aligned.end)) >= minLength
+    if (isLongEnough) {
+      const {adjoins, ...repeat} = aligned
+      repeats.push({...repeat, remove: isArtifact(texts, aligned, minLength)})
+      lastParagraph = paragraph
+      lastEnd = repeat.end
+    }
+    sentence = last + 1
+  }
+  return repeats
+}
+
+// See the header: a body captured twice, or a paragraph made of repeats.
+export function isArtifact(texts: string[], repeat: Omit<Repeat, 'remove'> & {adjoins: boolean}, minLength: number): boolean {
+  const text = texts[repeat.paragraph]!
+  if (repeat.firstParagraph !== repeat.paragraph) return isBlankRun(text, 0, repeat.start) && isBlankRun(text, repeat.end, text.length)
+  if (!runsToEnd(text, repeat.end, minLength)) return false
+  return repeat.adjoins || repeat.firstStart < nextSentenceEnd(text, 0)
+}
+
+// Whether only a tail shorter than `minLength` code points (a footer, a cut-off line) follows `end`.
+export function runsToEnd(text: string, end: number, minLength: number): boolean {
+  return codePointLength(text.slice(end)) < minLength
+}
+
+// The run `first..last` (sentence numbers) grown into its neighbours as far as both copies agree.
+export function alignRun(texts: string[], table: SentenceTable, first: number, last: number, floor: number): Omit<Repeat, 'remove'> & {adjoins: boolean} {
+  const paragraph = table.paragraphs[first]!
+  const text = texts[paragraph]!
+  const start = table.starts[first]!
+  const end = table.ends[last]!
+  const copyFirst = table.firstCopies[first]!
+  const copyLast = table.firstCopies[last]!
+  const firstParagraph = table.paragraphs[copyFirst]!
+  const copyStart = table.starts[copyFirst]!
+  const sentenceAligned = {paragraph, start, end, firstParagraph, firstStart: copyStart, adjoins: false}
+  if (table.paragraphs[copyLast] !== firstParagraph || copyLast < copyFirst) return sentenceAligned
+  const copy = texts[firstParagraph]!
+  const copyEnd = table.ends[copyLast]!
+  const sameParagraph = firstParagraph === paragraph
+  const nextEnd = last + 1 < table.paragraphs.length && table.paragraphs[last + 1] === paragraph ? table.ends[last + 1]! : text.length
+  const previousStart = Math.max(floor, first > 0 && table.paragraphs[first - 1] === paragraph ? table.starts[first - 1]! : 0)
+  const [grownEnd, grownCopyEnd] = agreeForward(text, end, nextEnd, copy, copyEnd, sameParagraph ? start : copy.length)
+  const [grownStart, grownCopyStart] = agreeBackward(text, start, Math.max(previousStart, sameParagraph ? grownCopyEnd : 0), copy, copyStart, 0)
+  const adjoins = sameParagraph && isBlankRun(text, grownCopyEnd, grownStart) && sameButBlanks(text.slice(grownCopyStart, grownCopyEnd), text.slice(grownStart, grownEnd))
+  const keepsForward = adjoins || grownEnd === nextEnd
+  const keepsBackward = adjoins || grownStart === previousStart
+  return {
+    paragraph,
+    start: keepsBackward ? grownStart : start,
+    end: keepsForward ? grownEnd : end,
+    firstParagraph,
+    firstStart: keepsBackward ? grownCopyStart : copyStart,
+    adjoins,
+  }
+}
+
+// A paragraph ending in the same text twice (`P X X`, a blank allowed between the copies), with
+// X at least `minLength` code points: the span of the second X and the start of the first.
+export function findTrailingRepeat(text: string, minLength: number): {start: number; end: number; firstStart: number} | undefined {
+  const tailLength = 16
+  if (text.length < 2 * minLength) return undefined
+  const tail = text.slice(text.length - tailLength)
+  let at = text.indexOf(tail)
+  while (at >= 0 && at + tailLength <= text.length - minLength) {
+    const firstEnd = at + tailLength
+    const start = firstEnd + blankRunLength(text, firstEnd)
+    const length = text.length - start
+    const firstStart = firstEnd - length
+    if (firstStart >= 0 && text.startsWith(text.slice(start), firstStart) && codePointLength(text.slice(start)) >= minLength) {
+      return {start, end: text.length, firstStart}
+    }
+    at = text.indexOf(tail, at + 1)
+  }
+  return undefined
+}
+
+function blankRunLength(text: string, from: number): number {
+  let index = from
+  while (index < text.length && isBlank(text.charCodeAt(index))) index++
+  return index - from
+}
+
+// Widens a removal over the blanks it would leave behind: at a paragraph end, the blanks before
+// it; at a paragraph start, the blanks after it; inside, one side of a doubled blank.
+export function withBlanks(text: string, start: number, end: number): [number, number] {
+  if (end === text.length) {
+    while (start > 0 && isBlank(text.charCodeAt(start - 1))) start--
+  } else if (start === 0 || (start > 0 && isBlank(text.charCodeAt(start - 1)))) {
+    while (end < text.length && isBlank(text.charCodeAt(end))) end++
+  }
+  return [start, end]
+}
+
+function isBlankRun(text: string, start: number, end: number): boolean {
+  if (end < start) return false
+  for (let index = start; index < end; index++) if (!isBlank(text.charCodeAt(index))) return false
+  return true
+}
+
+function isBlank(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x3000 || code === 0xa0
+}
+
+// How far `text` from `start` (up to `limit`) and `copy` from `copyStart` (up to `copyLimit`)
+// agree, a blank in one of them skipped: the two positions reached.
+function agreeForward(text: string, start: number, limit: number, copy: string, copyStart: number, copyLimit: number): [number, number] {
+  let at = start
+  let copyAt = copyStart
+  while (at < limit && copyAt < copyLimit) {
+    const code = text.charCodeAt(at)
+    const copyCode = copy.charCodeAt(copyAt)
+    if (code === copyCode) {
+      at++
+      copyAt++
+    } else if (isBlank(code)) at++
+    else if (isBlank(copyCode)) copyAt++
+    else break
+  }
+  return isLowSurrogate(text.charCodeAt(at)) ? [at - 1, copyAt - 1] : [at, copyAt]
+}
+
+// The same, backwards from `end` (down to `limit`) and `copyEnd` (down to `copyLimit`).
+function agreeBackward(text: string, end: number, limit: number, copy: string, copyEnd: number, copyLimit: number): [number, number] {
+  let at = end
+  let copyAt = copyEnd
+  while (at > limit && copyAt > copyLimit) {
+    const code = text.charCodeAt(at - 1)
+    const copyCode = copy.charCodeAt(copyAt - 1)
+    if (code === copyCode) {
+      at--
+      copyAt--
+    } else if (isBlank(code)) at--
+    else if (isBlank(copyCode)) copyAt--
+    else break
+  }
+  return isLowSurrogate(text.charCodeAt(at)) ? [at + 1, copyAt + 1] : [at, copyAt]
+}
+
+// Agreement that stops inside a surrogate pair gives the pair back (both texts agree on the half).
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff
+}
+
+function sameButBlanks(a: string, b: string): boolean {
+  let i = 0
+  let j = 0
+  while (i < a.length || j < b.length) {
+    if (i < a.length && isBlank(a.charCodeAt(i))) i++
+    else if (j < b.length && isBlank(b.charCodeAt(j))) j++
+    else if (i < a.length && j < b.length && a.charCodeAt(i) === b.charCodeAt(j)) {
+      i++
+      j++
+    } else return false
+  }
+  return true
+}

@@ -1,0 +1,90 @@
+// Sentences of a paragraph, as the ends of their spans. A sentence ends after a run of stops
+// (U+3002, U+FF01, U+FF1F, U+FF61, ASCII `!` `?`, and `.` before a blank or the end of the
+// paragraph but not after a digit) and the closing quotes and brackets that follow them, so a
+// closing quote stays with its sentence. A piece with no content of its own (only blanks and
+// marks) joins the sentence before it, so every sentence but a contentless paragraph has a key.
+
+// Exclusive end offsets of the sentences of `text`, in order; the last is `text.length`.
+export function sentenceEnds(text: string): number[] {
+  const ends: number[] = []
+  let index = 0
+  while (index < text.length) {
+    if (!isSentenceStop(text, index)) {
+      index++
+      continue
+    }
+    index = endOfStopRun(text, index)
+    if (ends.length === 0 || hasContent(text, ends[ends.length - 1]!, index)) ends.push(index)
+    else ends[ends.length - 1] = index
+  }
+  const lastEnd = ends.length > 0 ? ends[ends.length - 1]! : 0
+  if (lastEnd < text.length) {
+    if (ends.length === 0 || hasContent(text, lastEnd, text.length)) ends.push(text.length)
+    else ends[ends.length - 1] = text.length
+  }
+  return ends
+}
+
+// The end of the sentence that holds `from` (the paragraph end when no stop follows).
+export function nextSentenceEnd(text: string, from: number): number {
+  for (let index = from; index < text.length; index++) {
+    if (isSentenceStop(text, index)) return endOfStopRun(text, index)
+  }
+  return text.length
+}
+
+// Whether the code unit at `index` ends a sentence.
+export function isSentenceStop(text: string, index: number): boolean {
+  const code = text.charCodeAt(index)
+  if (code === 0x3002 || code === 0xff01 || code === 0xff1f || code === 0xff61) return true
+  if (code === 0x21 || code === 0x3f) return true
+  if (code !== 0x2e) return false
+  const before = text.charCodeAt(index - 1)
+  const after = text.charCodeAt(index + 1)
+  const isDigitBefore = before >= 0x30 && before <= 0x39
+  return !isDigitBefore && (Number.isNaN(after) || isBlank(after))
+}
+
+// Whether a code unit closes a quotation or bracket: it stays with the sentence it follows.
+export function isClosingMark(code: number): boolean {
+  return (
+    code === 0x201d ||
+    code === 0x2019 ||
+    code === 0x300d ||
+    code === 0x300f ||
+    code === 0xff09 ||
+    code === 0x300b ||
+    code === 0x29 ||
+    code === 0x22
+  )
+}
+
+function endOfStopRun(text: string, from: number): number {
+  let index = from + 1
+  while (index < text.length && isSentenceStop(text, index)) index++
+  while (index < text.length && isClosingMark(text.charCodeAt(index))) index++
+  return index
+}
+
+function isBlank(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x3000 || code === 0xa0
+}
+
+// Whether `text[start, end)` holds a letter, digit or Han character (anything past the ASCII
+// marks and blanks and the common CJK and general punctuation blocks counts as content).
+function hasContent(text: string, start: number, end: number): boolean {
+  for (let index = start; index < end; index++) {
+    if (!isMarkOrBlank(text.charCodeAt(index))) return true
+  }
+  return false
+}
+
+function isMarkOrBlank(code: number): boolean {
+  if (code < 0x80) return !((code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a))
+  if (code >= 0x3000 && code <= 0x3003) return true
+  if (code >= 0x3008 && code <= 0x3011) return true
+  if (code >= 0x2010 && code <= 0x2027) return true
+  if (code >= 0xff01 && code <= 0xff0f) return true
+  if (code >= 0xff1a && code <= 0xff20) return true
+  return code === 0xa0 || code === 0xff61
+}

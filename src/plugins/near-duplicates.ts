@@ -1,0 +1,161 @@
+// near-duplicates: finds paragraphs that repeat an earlier paragraph of the file but for small
+// edits (a changed number, a typo fixed in the copy). Candidates come from a minhash sketch of
+// each paragraph's normalized form, bucketed by band (see `dedupe/minhash`), so each paragraph
+// costs a few lookups; each candidate is confirmed by an actual diff. By default a near
+// duplicate is a warning giving both paragraphs, how alike they are and what differs; with
+// `mode: 'remove'` the later one goes, as an info fix whose cause is the first. Paragraphs under
+// 20 code points and exact repeats (the business of dedupe-paragraphs) are never compared.
+// Never changes the text of a paragraph. Runs after dedupe-paragraphs and dedupe-sentences.
+import diff from 'fast-diff'
+import type {Plugin} from 'unified'
+import type {VFile} from 'vfile'
+import {VFileMessage} from 'vfile-message'
+import {recordRemoval} from '../data.js'
+import {codePointLength, normalizedForm} from '../dedupe/key.js'
+import {bandKeys, sketch} from '../dedupe/minhash.js'
+import {pointIn, reportDoubt, source} from '../messages.js'
+import type {Paragraph, Root} from '../syntax/types.js'
+
+const ruleId = 'near-duplicates'
+
+export interface Options {
+  // `warn` reports a near duplicate, `remove` removes it; default `warn`.
+  mode?: 'warn' | 'remove'
+  // Paragraphs shorter than this (code points, once normalized) are not compared; default 20.
+  minLength?: number
+  // The least similarity that counts: characters both normalized forms share over the longer
+  // form's length; default 0.9.
+  minSimilarity?: number
+}
+
+const nearDuplicates: Plugin<[Options?], Root> = function (options = {}) {
+  const mode = options.mode ?? 'warn'
+  const minLength = options.minLength ?? 20
+  const minSimilarity = options.minSimilarity ?? 0.9
+  return function (tree: Root, file: VFile) {
+    const paragraphs = tree.children
+    const forms = paragraphs.map((paragraph) => normalizedForm(paragraph.children[0].value))
+    const eligible = forms.map((form) => codePointLength(form) >= minLength)
+    if (eligible.filter(Boolean).length < 2) return
+    const buckets = new Map<number, number[]>()
+    const scratch = new Uint32Array(16)
+    const removed = new Set<number>()
+    forms.forEach((form, index) => {
+      if (!eligible[index]) return
+      const keys = bandKeys(sketch(form, scratch))
+      const match = bestEarlierMatch(forms, index, candidatesIn(buckets, keys), minSimilarity)
+      if (match === undefined) {
+        keys.forEach((key) => addToBucket(buckets, key, index))
+        return
+      }
+      if (mode === 'remove') {
+        reportRemoval(file, paragraphs[index]!, paragraphs[match.index]!, match.similarity)
+        removed.add(index)
+      } else {
+        reportNearDuplicate(file, paragraphs[index]!, paragraphs[match.index]!, match.similarity)
+        keys.forEach((key) => addToBucket(buckets, key, index))
+      }
+    })
+    if (removed.size > 0) tree.children = paragraphs.filter((_, index) => !removed.has(index))
+  }
+}
+
+export default nearDuplicates
+
+function candidatesIn(buckets: Map<number, number[]>, keys: number[]): Set<number> {
+  const candidates = new Set<number>()
+  for (const key of keys) for (const index of buckets.get(key) ?? []) candidates.add(index)
+  return candidates
+}
+
+function addToBucket(buckets: Map<number, number[]>, key: number, index: number): void {
+  const bucket = buckets.get(key)
+  if (bucket) {
+    if (bucket[bucket.length - 1] !== index) bucket.push(index)
+  } else buckets.set(key, [index])
+}
+
+// The most similar earlier paragraph among the candidates (the earliest on a tie), if alike enough
+// and not an exact repeat.
+export function bestEarlierMatch(
+  forms: string[],
+  index: number,
+  candidates: Iterable<number>,
+  minSimilarity: number,
+): {index: number; similarity: number} | undefined {
+  let best: {index: number; similarity: number} | undefined
+  for (const candidate of candidates) {
+    if (forms[candidate] === forms[index]) continue
+    const similarity = similarityOf(forms[candidate]!, forms[index]!)
+    if (similarity < minSimilarity) continue
+    if (!best || similarity > best.similarity || (similarity === best.similarity && candidate < best.index)) {
+      best = {index: candidate, similarity}
+    }
+  }
+  return best
+}
+
+// Characters `a` and `b` share in order (by fast-diff) over the longer one's length.
+export function similarityOf(a: string, b: string): number {
+  const longer = Math.max(a.length, b.length)
+  if (longer === 0) return 1
+  if (Math.min(a.length, b.length) < longer * 0.5) return 0
+  let shared = 0
+  for (const [operation, text] of diff(a, b)) if (operation === diff.EQUAL) shared += text.length
+  return shared / longer
+}
+
+// What the later paragraph changes, as up to three `old` -> `new` pairs of its diff against the first.
+export function describeChanges(first: string, later: string): string {
+  const changes: string[] = []
+  let removedText = ''
+  let addedText = ''
+  const flush = () => {
+    if (removedText || addedText) changes.push(`\`${removedText}\` -> \`${addedText}\``)
+    removedText = ''
+    addedText = ''
+  }
+  for (const [operation, text] of diff(first, later)) {
+    if (operation === diff.DELETE) removedText += text
+    else if (operation === diff.INSERT) addedText += text
+    else flush()
+  }
+  flush()
+  const more = changes.length > 3 ? ` and ${changes.length - 3} more` : ''
+  return changes.slice(0, 3).join(', ') + more
+}
+
+function percent(similarity: number): number {
+  return Math.floor(similarity * 100)
+}
+
+function reportNearDuplicate(file: VFile, later: Paragraph, first: Paragraph, similarity: number): void {
+  const text = later.children[0]
+  const firstText = first.children[0]
+  const firstPlace = pointIn(firstText, 0)
+  const reason = `Paragraph nearly repeats line ${firstPlace.line} (${percent(similarity)}% alike): ${describeChanges(firstText.value, text.value)}`
+  const message = reportDoubt(file, reason, ruleId, pointIn(text, 0))
+  message.actual = text.value
+  message.expected = [firstText.value]
+}
+
+function reportRemoval(file: VFile, later: Paragraph, first: Paragraph, similarity: number): void {
+  const text = later.children[0]
+  const firstText = first.children[0]
+  const firstPlace = pointIn(firstText, 0)
+  const cause = new VFileMessage('First copy of the nearly repeated paragraph', {place: firstPlace, ruleId, source})
+  cause.file = file.path ?? ''
+  const place = pointIn(text, 0)
+  const changes = describeChanges(firstText.value, text.value)
+  const reason = `Unexpected near repeat of the paragraph on line ${firstPlace.line} (${percent(similarity)}% alike: ${changes}), removed`
+  const message = file.info(reason, {place, ruleId, source, cause})
+  message.actual = text.value
+  message.expected = ['']
+  recordRemoval(file.data, {
+    kind: 'paragraph',
+    ruleId,
+    text: text.value,
+    place,
+    firstCopy: {line: firstPlace.line, column: firstPlace.column},
+  })
+}

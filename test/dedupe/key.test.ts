@@ -1,0 +1,36 @@
+import {describe, expect, it} from 'vitest'
+import xxhash from 'xxhash-wasm'
+import {codePointLength, loadHash64, normalizedForm} from '../../src/dedupe/key.js'
+import {corpusArticles} from '../helpers.js'
+
+// The definition normalizedForm must keep: NFKC, then whitespace, punctuation and symbols dropped.
+function byDefinition(text: string): string {
+  return text.normalize('NFKC').replace(/[\s\p{P}\p{S}]+/gu, '')
+}
+
+describe('normalizedForm', () => {
+  it('matches its definition on every article of the shared corpus', () => {
+    const differing = corpusArticles().filter((article) => normalizedForm(article) !== byDefinition(article))
+    expect(differing).toEqual([])
+  })
+
+  it.each([
+    ['folds full-width letters and digits and drops marks', '\uff21\uff42\uff11\uff0c\u3002 x', 'Ab1x'],
+    ['keeps astral letters and drops astral symbols', 'a\u{20000}\u{1f600}b', 'a\u{20000}b'],
+    ['keeps a combining mark composed with its letter', 'e\u0301!', '\u00e9'],
+    ['gives nothing for marks only', '\u2026\u2026 \u3001', ''],
+  ])('%s', (_, text, form) => {
+    expect(normalizedForm(text)).toBe(form)
+    expect(byDefinition(text)).toBe(form)
+  })
+
+  it('hashes to the same xxh64 as xxhash-wasm h64, short texts and long', async () => {
+    const [hash64, api] = await Promise.all([loadHash64(), xxhash()])
+    const texts = ['', 'a', 'a\u{20000}\u3002', ...corpusArticles().slice(150, 160)]
+    expect(texts.map(hash64)).toEqual(texts.map((text) => api.h64(text)))
+  })
+
+  it('counts code points, not code units', () => {
+    expect(codePointLength('a\u{20000}b')).toBe(3)
+  })
+})

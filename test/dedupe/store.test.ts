@@ -1,0 +1,58 @@
+import {describe, expect, it} from 'vitest'
+import {MemorySeenStore, slotBytes} from '../../src/dedupe/store.js'
+
+function keys(...values: bigint[]): BigUint64Array {
+  return BigUint64Array.from(values)
+}
+
+function lines(...values: number[]): Uint32Array {
+  return Uint32Array.from(values)
+}
+
+describe('MemorySeenStore', () => {
+  it('answers the first file and line of keys an earlier file claimed, and nothing for new keys', async () => {
+    const store = new MemorySeenStore()
+    expect(await store.claim('a.txt', keys(1n, 2n), lines(1, 2))).toEqual([undefined, undefined])
+    expect(await store.claim('b.txt', keys(2n, 3n), lines(5, 6))).toEqual([{path: 'a.txt', line: 2, column: 1}, undefined])
+    expect(await store.claim('c.txt', keys(3n, 1n), lines(1, 1))).toEqual([
+      {path: 'b.txt', line: 6, column: 1},
+      {path: 'a.txt', line: 1, column: 1},
+    ])
+    expect(store.paths).toEqual(['a.txt', 'b.txt', 'c.txt'])
+  })
+
+  it('treats a key given twice in one claim as the file own', async () => {
+    const store = new MemorySeenStore()
+    expect(await store.claim('a.txt', keys(7n, 7n), lines(1, 3))).toEqual([undefined, undefined])
+    expect(store.size).toBe(1)
+  })
+
+  it('holds the keys 0 and 2^64 - 1 and keys that share their low word', async () => {
+    const store = new MemorySeenStore()
+    const edge = keys(0n, 0xffffffffffffffffn, 5n, (1n << 32n) | 5n)
+    await store.claim('a.txt', edge, lines(1, 2, 3, 4))
+    expect(await store.claim('b.txt', edge, lines(1, 1, 1, 1))).toEqual([1, 2, 3, 4].map((line) => ({path: 'a.txt', line, column: 1})))
+  })
+
+  it('keeps every key while doubling, at no more than 16 bytes a slot', async () => {
+    const store = new MemorySeenStore()
+    const count = 200_000
+    let state = 0x9e3779b97f4a7c15n
+    const all = new BigUint64Array(count)
+    for (let index = 0; index < count; index++) {
+      state = (state * 6364136223846793005n + 1442695040888963407n) & 0xffffffffffffffffn
+      all[index] = state
+    }
+    for (let from = 0; from < count; from += 10_000) {
+      await store.claim(`f${from}.txt`, all.subarray(from, from + 10_000), new Uint32Array(10_000).fill(1))
+    }
+    expect(store.size).toBe(count)
+    expect(store.capacity).toBe(2 ** 19)
+    expect(store.byteLength).toBe(store.capacity * slotBytes)
+    const bytesPerEntry = store.byteLength / store.size
+    expect(bytesPerEntry).toBeCloseTo(41.94, 2)
+    expect(bytesPerEntry).toBeLessThanOrEqual(slotBytes / 0.375)
+    const again = await store.claim('last.txt', all.subarray(count - 3), lines(9, 9, 9))
+    expect(again.map((place) => place?.path)).toEqual(['f190000.txt', 'f190000.txt', 'f190000.txt'])
+  })
+})
