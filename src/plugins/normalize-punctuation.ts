@@ -1,11 +1,69 @@
-// normalize-punctuation: placeholder until its issue lands; changes nothing.
+// normalize-punctuation (rules P0, R2-R8 of the punctuation spec): ASCII punctuation in Chinese
+// context becomes the full-width mark GB/T 15834 asks for: dot runs to U+2026 (R2), quote pairs
+// (R3), bracket pairs (R4), `,;?` (R5), `:` (R6), `!` (R7), a sentence-final `.` (R8). The rules
+// apply until nothing changes, so a mark one rule converted is context for the others.
+// Never changes a mark inside a P0 span (URL, e-mail, HTML entity, 13.5, 1,000, 10:30, Inc.), a mark
+// in Latin context (Hello, world.), an unmatched bracket or half a quote pair, nor ~ - / % + = & # @.
+// Runs after normalize-width and strip-pinyin: it needs ASCII digits and the annotations gone.
 import type {Plugin} from 'unified'
-import type {Root} from '../syntax/types.js'
+import type {VFile} from 'vfile'
+import {pointIn, reportFix} from '../messages.js'
+import {convertDotRuns} from '../punctuation/ellipsis.js'
+import {describeFix, FixList} from '../punctuation/fixes.js'
+import {maskProtectedSpans} from '../punctuation/mask.js'
+import {pairMarks} from '../punctuation/pairs.js'
+import {ParagraphBuffer} from '../punctuation/paragraph-buffer.js'
+import {settleDoubleQuotes} from '../punctuation/quotes.js'
+import {settleMarks} from '../punctuation/settle.js'
+import type {Root, Text} from '../syntax/types.js'
+
+const ruleId = 'normalize-punctuation'
 
 export interface Options {}
 
 const normalizePunctuation: Plugin<[Options?], Root> = function () {
-  return function () {}
+  const buffer = new ParagraphBuffer()
+  const fixes = new FixList()
+  return function (tree: Root, file: VFile) {
+    for (const paragraph of tree.children) {
+      const text = paragraph.children[0]
+      if (!hasConvertibleMark(text.value)) continue
+      text.value = normalizeParagraph(text.value, buffer, fixes)
+      fixes.fixes.sort((a, b) => a.index - b.index)
+      for (const fix of fixes.fixes) report(file, text, describeFix(fix), fix.index, fix.actual, fix.expected, fix.note)
+      fixes.clear()
+    }
+  }
 }
 
 export default normalizePunctuation
+
+// The paragraph with P0 masked and R2-R8 applied until nothing changes; the fixes made are left
+// in `fixes`, indexed into `value`. R2 depends on Han neighbours only, so it goes first, once.
+export function normalizeParagraph(value: string, buffer: ParagraphBuffer, fixes: FixList): string {
+  buffer.load(value)
+  maskProtectedSpans(buffer)
+  const ellipses = convertDotRuns(buffer, fixes)
+  pairMarks(buffer)
+  if (!settleMarks(buffer, fixes) && !ellipses) return value
+  settleDoubleQuotes(buffer, value, fixes)
+  return buffer.spliceInto(value)
+}
+
+// The ASCII marks some rule may convert: ! " ' ( ) , . : ; ? [ ]
+const convertible = new Uint8Array(128)
+for (const character of '!"\'(),.:;?[]') convertible[character.charCodeAt(0)] = 1
+
+// Whether the paragraph holds a mark some rule may convert; most clean paragraphs hold none and
+// cost this one plain scan.
+export function hasConvertibleMark(value: string): boolean {
+  for (let index = 0; index < value.length; index++) {
+    const code = value.charCodeAt(index)
+    if (code < 0x80 && convertible[code] === 1) return true
+  }
+  return false
+}
+
+function report(file: VFile, text: Text, reason: string, index: number, actual: string, expected: string, note: string): void {
+  reportFix(file, reason, {ruleId, place: pointIn(text, index), actual, expected, note})
+}

@@ -1,11 +1,108 @@
-// strip-pinyin: placeholder until its issue lands; changes nothing.
+// strip-pinyin (rule R1 of the punctuation spec): removes a pinyin annotation right after a Han
+// character, `H(syllable)` with ASCII or full-width brackets, when the syllable without its tone
+// is a reading of H, or when it carries a tone mark and the document holds two or more such toned
+// syllables after Han (an annotated text; a single one that is no reading is reported, kept).
+// Never removes a real parenthetical: (Xinhua), (2012), (a), (AP), (a Chinese byline).
+// Runs after normalize-width (the letters must be ASCII) and before normalize-punctuation, whose
+// bracket rule would otherwise make the annotation's brackets full-width.
 import type {Plugin} from 'unified'
-import type {Root} from '../syntax/types.js'
+import type {VFile} from 'vfile'
+import {pointIn, reportDoubt, reportFix} from '../messages.js'
+import {isSyllable, loadReadings, readAnnotation, type ReadingsOf} from '../punctuation/pinyin.js'
+import type {Root, Text} from '../syntax/types.js'
+import {codePointBefore, isHan} from '../text/han.js'
+
+const ruleId = 'strip-pinyin'
 
 export interface Options {}
 
+// An annotation found after a Han character; whether it goes is decided once the whole document
+// has been read.
+interface Candidate {
+  text: Text
+  start: number
+  end: number
+  han: number
+  toneless: string
+  toned: boolean
+}
+
 const stripPinyin: Plugin<[Options?], Root> = function () {
-  return function () {}
+  return function (tree: Root, file: VFile) {
+    const candidates: Candidate[] = []
+    for (const paragraph of tree.children) collectCandidates(paragraph.children[0], candidates)
+    if (candidates.length === 0) return
+    return loadReadings().then((readingsOf) => stripAnnotations(candidates, readingsOf, file))
+  }
 }
 
 export default stripPinyin
+
+// Annotations after Han characters in one text node, in order; a paragraph without an opening
+// bracket costs two native searches.
+function collectCandidates(text: Text, candidates: Candidate[]): void {
+  const value = text.value
+  if (value.indexOf('(') < 0 && value.indexOf('\uFF08') < 0) return
+  for (let index = 1; index < value.length; index++) {
+    const code = value.charCodeAt(index)
+    if (code !== 0x28 && code !== 0xff08) continue
+    const han = codePointBefore(value, index)
+    if (!isHan(han)) continue
+    const annotation = readAnnotation(value, index)
+    if (annotation === undefined || !isSyllable(annotation.toneless)) continue
+    const {end, toneless, toned} = annotation
+    candidates.push({text, start: index, end, han, toneless, toned})
+    index = end - 1
+  }
+}
+
+// Decides on every candidate of the document at once: the toned ones count together.
+function stripAnnotations(candidates: Candidate[], readingsOf: ReadingsOf, file: VFile): void {
+  const tonedCount = candidates.filter((candidate) => candidate.toned).length
+  let removals: Candidate[] = []
+  for (const candidate of candidates) {
+    if (removals.length > 0 && removals[0]!.text !== candidate.text) {
+      removeAnnotations(removals)
+      removals = []
+    }
+    const reading = readingsOf(candidate.han).includes(candidate.toneless)
+    if (reading || (candidate.toned && tonedCount >= 2)) {
+      reportRemoval(file, candidate, reading)
+      removals.push(candidate)
+    } else if (candidate.toned) {
+      reportKept(file, candidate)
+    }
+  }
+  if (removals.length > 0) removeAnnotations(removals)
+}
+
+// Removes the annotations of one text node, all given in order.
+function removeAnnotations(removals: Candidate[]): void {
+  const text = removals[0]!.text
+  const value = text.value
+  let clean = ''
+  let copied = 0
+  for (const removal of removals) {
+    clean += value.slice(copied, removal.start)
+    copied = removal.end
+  }
+  text.value = clean + value.slice(copied)
+}
+
+function reportRemoval(file: VFile, candidate: Candidate, reading: boolean): void {
+  const actual = candidate.text.value.slice(candidate.start, candidate.end)
+  const why = reading ? 'a reading of it' : 'one of several toned syllables in the document'
+  reportFix(file, `Unexpected pinyin annotation \`${actual}\` after \`${String.fromCodePoint(candidate.han)}\`, ${why}`, {
+    ruleId,
+    place: pointIn(candidate.text, candidate.start),
+    actual,
+    expected: '',
+    note: 'R1',
+  })
+}
+
+function reportKept(file: VFile, candidate: Candidate): void {
+  const actual = candidate.text.value.slice(candidate.start, candidate.end)
+  const reason = `Possible pinyin annotation \`${actual}\` after \`${String.fromCodePoint(candidate.han)}\` kept: not a reading of it, and the only toned syllable in the document`
+  reportDoubt(file, reason, ruleId, pointIn(candidate.text, candidate.start))
+}
