@@ -1,14 +1,37 @@
-// Bytes -> text. For now UTF-8 with or without BOM; CRLF and CR become LF. Bytes that are not
-// text (NUL bytes, invalid UTF-8) are a DecodeError naming the reason.
+// Bytes -> text, always UTF-8 semantics with LF line breaks and no BOM. Reads UTF-8 (with or
+// without BOM), UTF-16 LE/BE (with BOM), GB18030 (which covers GBK and GB2312) and Big5; a BOM
+// decides first, then strict UTF-8, then chardet among GB18030 and Big5, checked against how
+// plausible each decoded text is. Bytes that are not text (NUL bytes without a UTF-16 BOM,
+// nothing decoding plausibly) are a DecodeError naming the reason. Large inputs go through
+// `createDecodeStream`, one stateful decoder for the whole stream: decoding chunk by chunk with
+// a fresh decoder each time is exactly what splits a GBK character and misaligns the rest.
+import {Transform, type TransformCallback} from 'node:stream'
+import chardet from 'chardet'
+import iconv from 'iconv-lite'
 import type {Decoding} from '../data.js'
+import {hanLogFrequency} from '../repair/frequency.js'
+
+export type DecodeErrorReason = 'binary' | 'undecodable' | 'unsupported-encoding'
 
 export class DecodeError extends Error {
   code = 'decode'
+  reason: DecodeErrorReason
+
+  constructor(reason: DecodeErrorReason, message: string) {
+    super(message)
+    this.name = 'DecodeError'
+    this.reason = reason
+  }
 }
 
 export interface DecodeOptions {
-  // Force this encoding instead of detecting one.
+  // Force this encoding (any name iconv-lite knows: gbk, big5, utf-16le, ...) instead of detecting one.
   encoding?: string
+}
+
+export interface DetectOptions extends DecodeOptions {
+  // Whether `head` is the whole input; when false (default) a character cut at its end is no error.
+  whole?: boolean
 }
 
 export interface Decoded {
@@ -16,23 +39,220 @@ export interface Decoded {
   decoding: Decoding
 }
 
-const utf8 = new TextDecoder('utf-8', {fatal: true, ignoreBOM: true})
+// Below this confidence a detected encoding is a guess a reviewer should check.
+export const lowConfidence = 0.6
+
+// How much of a large input `detectEncoding` needs to decide.
+export const detectionHeadBytes = 64 * 1024
 
 export function decode(bytes: Uint8Array, options: DecodeOptions = {}): Decoded {
-  if (options.encoding && !/^utf-?8$/i.test(options.encoding)) {
-    throw new DecodeError(`unsupported encoding \`${options.encoding}\``)
+  const decoding = detectEncoding(bytes, {...options, whole: true})
+  const decoder = iconv.getDecoder(iconvName(decoding.encoding), {stripBOM: false})
+  const text = decoder.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)) + (decoder.end() ?? '')
+  return {text: toLf(stripBom(text)), decoding}
+}
+
+// The encoding of an input from its first bytes (all of them for a small file).
+export function detectEncoding(head: Uint8Array, options: DetectOptions = {}): Decoding {
+  const bom = bomEncoding(head)
+  if (options.encoding) return forcedDecoding(options.encoding, bom)
+  if (bom) return {encoding: bom, confidence: 1, bom: true}
+  if (head.includes(0)) throw new DecodeError('binary', 'binary data (NUL bytes without a UTF-16 BOM), not text')
+  if (isUtf8(head, options.whole ?? false)) return {encoding: 'UTF-8', confidence: 1, bom: false}
+  return guessLegacyEncoding(head, options.whole ?? false)
+}
+
+// A Transform from bytes to text (strings) in `decoding`: BOM stripped, CRLF and CR turned into
+// LF even when a CRLF is split between two chunks.
+export function createDecodeStream(decoding: Decoding): Transform {
+  const decoder = iconv.getDecoder(iconvName(decoding.encoding), {stripBOM: false})
+  let started = false
+  let pendingCarriageReturn = false
+  function emit(stream: Transform, text: string, final: boolean): void {
+    let value = text
+    if (!started && value.length > 0) {
+      value = stripBom(value)
+      started = true
+    }
+    if (pendingCarriageReturn) value = '\r' + value
+    pendingCarriageReturn = !final && value.endsWith('\r')
+    if (pendingCarriageReturn) value = value.slice(0, -1)
+    if (value.length > 0) stream.push(toLf(value))
   }
-  if (bytes.includes(0)) throw new DecodeError('binary data (NUL bytes), not text')
-  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf
-  let text: string
-  try {
-    text = utf8.decode(bom ? bytes.subarray(3) : bytes)
-  } catch {
-    throw new DecodeError('not valid UTF-8')
-  }
-  return {text: toLf(text), decoding: {encoding: 'UTF-8', confidence: 1, bom}}
+  return new Transform({
+    readableObjectMode: true,
+    transform(chunk: Buffer | string, _encoding: BufferEncoding, callback: TransformCallback) {
+      emit(this, decoder.write(typeof chunk === 'string' ? Buffer.from(chunk, 'latin1') : chunk), false)
+      callback()
+    },
+    flush(callback: TransformCallback) {
+      emit(this, decoder.end() ?? '', true)
+      callback()
+    },
+  })
 }
 
 export function toLf(text: string): string {
   return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text
+}
+
+// The reason to doubt a detected encoding, or undefined when it is certain enough.
+export function doubtAbout(decoding: Decoding): string | undefined {
+  if (decoding.confidence >= lowConfidence) return undefined
+  const percent = Math.round(decoding.confidence * 100)
+  return `Low-confidence encoding guess \`${decoding.encoding}\` (${percent}%): check the input, or force one with --encoding`
+}
+
+type Canonical = 'UTF-8' | 'UTF-16LE' | 'UTF-16BE' | 'GB18030' | 'Big5'
+
+const iconvNames: Record<Canonical, string> = {
+  'UTF-8': 'utf8',
+  'UTF-16LE': 'utf16le',
+  'UTF-16BE': 'utf16be',
+  GB18030: 'gb18030',
+  Big5: 'big5',
+}
+
+// Names people pass to --encoding, folded (lower case, no punctuation), for the five we detect.
+const aliases: Record<string, Canonical> = {
+  utf8: 'UTF-8',
+  utf16le: 'UTF-16LE',
+  utf16be: 'UTF-16BE',
+  gb18030: 'GB18030',
+  gbk: 'GB18030',
+  gb2312: 'GB18030',
+  cp936: 'GB18030',
+  euccn: 'GB18030',
+  big5: 'Big5',
+  cp950: 'Big5',
+  big5hkscs: 'Big5',
+}
+
+function iconvName(encoding: string): string {
+  return iconvNames[encoding as Canonical] ?? encoding
+}
+
+function forcedDecoding(name: string, bom: Canonical | undefined): Decoding {
+  const canonical = aliases[name.toLowerCase().replace(/[^a-z0-9]/g, '')]
+  if (canonical) return {encoding: canonical, confidence: 1, bom: bom === canonical}
+  if (!iconv.encodingExists(name)) {
+    throw new DecodeError('unsupported-encoding', `unsupported encoding \`${name}\`; try utf-8, gb18030, big5, utf-16le or utf-16be`)
+  }
+  return {encoding: name, confidence: 1, bom: false}
+}
+
+function bomEncoding(bytes: Uint8Array): Canonical | undefined {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'UTF-8'
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'UTF-16LE'
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'UTF-16BE'
+  if (bytes[0] === 0x84 && bytes[1] === 0x31 && bytes[2] === 0x95 && bytes[3] === 0x33) return 'GB18030'
+  return undefined
+}
+
+function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+}
+
+// Strict UTF-8 (no overlong forms, no surrogates); a sequence cut by the end of a head is fine.
+function isUtf8(bytes: Uint8Array, whole: boolean): boolean {
+  let index = 0
+  while (index < bytes.length) {
+    const byte = bytes[index]!
+    if (byte < 0x80) {
+      index++
+      continue
+    }
+    const length = byte >= 0xc2 && byte <= 0xdf ? 2 : byte >= 0xe0 && byte <= 0xef ? 3 : byte >= 0xf0 && byte <= 0xf4 ? 4 : 0
+    if (length === 0) return false
+    for (let next = 1; next < length; next++) {
+      if (index + next >= bytes.length) return !whole
+      const continuation = bytes[index + next]!
+      if (continuation < 0x80 || continuation > 0xbf) return false
+      if (next === 1 && !secondByteAllowed(byte, continuation)) return false
+    }
+    index += length
+  }
+  return true
+}
+
+function secondByteAllowed(lead: number, second: number): boolean {
+  if (lead === 0xe0) return second >= 0xa0
+  if (lead === 0xed) return second <= 0x9f
+  if (lead === 0xf0) return second >= 0x90
+  if (lead === 0xf4) return second <= 0x8f
+  return true
+}
+
+interface Reading {
+  encoding: 'GB18030' | 'Big5'
+  // chardet's confidence, 0..1 (0 when chardet did not name it).
+  detector: number
+  // Share of decoded characters that no text holds: U+FFFD, controls, private use.
+  broken: number
+  // Mean log10 frequency of the Han characters read (common text is about -3, mojibake -5).
+  hanScore: number
+}
+
+// Past this share of broken characters a reading is not text.
+const brokenLimit = 0.05
+
+function guessLegacyEncoding(head: Uint8Array, whole: boolean): Decoding {
+  const matches = chardet.analyse(head)
+  const readings = (['GB18030', 'Big5'] as const).map((encoding): Reading => {
+    const text = readHead(head, encoding, whole)
+    const detector = (matches.find((match) => match.name === encoding)?.confidence ?? 0) / 100
+    return {encoding, detector, ...plausibility(text)}
+  })
+  const plausible = readings.filter((reading) => reading.broken <= brokenLimit).sort(compareReadings)
+  const best = plausible[0]
+  if (!best) {
+    const named = matches[0] ? ` (it looks most like ${matches[0].name}, which newsclean does not read)` : ''
+    throw new DecodeError('undecodable', `not text in UTF-8, UTF-16, GB18030 or Big5${named}; force an encoding with --encoding`)
+  }
+  return {encoding: best.encoding, confidence: confidenceOf(best, plausible[1]), bom: false}
+}
+
+function readHead(head: Uint8Array, encoding: Reading['encoding'], whole: boolean): string {
+  const decoder = iconv.getDecoder(iconvName(encoding), {stripBOM: false})
+  const text = decoder.write(Buffer.from(head.buffer, head.byteOffset, head.byteLength))
+  return whole ? text + (decoder.end() ?? '') : text
+}
+
+// The better reading first: the one chardet trusts more, unless the other reads far more like text.
+function compareReadings(a: Reading, b: Reading): number {
+  const byText = b.hanScore - b.broken * 20 - (a.hanScore - a.broken * 20)
+  if (Math.abs(byText) > 0.8) return byText
+  return b.detector - a.detector || byText
+}
+
+function confidenceOf(best: Reading, runnerUp: Reading | undefined): number {
+  let confidence = best.detector > 0 ? best.detector : 0.5
+  if (best.broken > 0) confidence *= 1 - best.broken * 10
+  if (runnerUp && Math.abs(runnerUp.hanScore - best.hanScore) < 0.3 && runnerUp.detector >= best.detector - 0.1) confidence *= 0.7
+  return Math.max(0, Math.min(1, Math.round(confidence * 100) / 100))
+}
+
+function plausibility(text: string): {broken: number; hanScore: number} {
+  let characters = 0
+  let broken = 0
+  let han = 0
+  let hanTotal = 0
+  for (const character of text) {
+    const code = character.codePointAt(0)!
+    characters++
+    if (isBroken(code)) broken++
+    const frequency = hanLogFrequency(code)
+    if (frequency !== undefined) {
+      han++
+      hanTotal += frequency
+    }
+  }
+  return {broken: characters === 0 ? 0 : broken / characters, hanScore: han === 0 ? -7 : hanTotal / han}
+}
+
+function isBroken(code: number): boolean {
+  if (code === 0xfffd) return true
+  if (code < 0x20) return code !== 0x09 && code !== 0x0a && code !== 0x0d && code !== 0x0c
+  if (code >= 0x7f && code < 0xa0) return true
+  return code >= 0xe000 && code <= 0xf8ff
 }

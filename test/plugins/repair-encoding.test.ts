@@ -1,0 +1,234 @@
+// repair-encoding: the seed's three damaged spans, the same damage made here from real bytes
+// (GBK-encode a text, decode it in two chunks with a stateless decoder, fold full-width forms,
+// maybe strip private-use characters), and real questions that must stay questions. Chinese
+// text comes from the shared files only.
+import iconv from 'iconv-lite'
+import {VFile} from 'vfile'
+import {beforeAll, describe, expect, it} from 'vitest'
+import type {Decoding} from '../../src/data.js'
+import {createProcessor, type NewscleanProcessor, processDocument} from '../../src/processor.js'
+import {gbkBytes, isPrivateUse, pairCharacter} from '../../src/repair/gbk.js'
+import {damageSignal} from '../../src/repair/spans.js'
+import {corpusArticles, readShared} from '../helpers.js'
+
+const seed = readShared('fixtures/seed.txt')
+const expected = readShared('fixtures/seed.expected.txt')
+// The expected form with its lost digit back: the truth the byte-level tests damage.
+const truth = expected.replaceAll('\ufffd', '1')
+
+let processor: NewscleanProcessor
+
+beforeAll(async () => {
+  processor = await createProcessor({only: ['repair-encoding']})
+})
+
+async function repair(text: string, decoding?: Decoding): Promise<{text: string; file: VFile}> {
+  const file = new VFile({path: 'test.txt', value: text})
+  if (decoding) file.data.decoding = decoding
+  const result = await processDocument(processor, file)
+  return {text: result.text.replace(/\n$/, ''), file}
+}
+
+const fixes = (file: VFile) => file.messages.filter((message) => message.fatal === undefined || message.fatal === null)
+const warnings = (file: VFile) => file.messages.filter((message) => message.fatal === false)
+
+function fold(text: string): string {
+  return text.replace(/[\uff01-\uff5e]/g, (character) => String.fromCharCode(character.charCodeAt(0) - 0xfee0))
+}
+
+interface Damage {
+  // What the decoder wrote for the lost lead byte.
+  lead: '?' | '\ufffd'
+  // Whether the scraper stripped private-use characters.
+  strip: boolean
+}
+
+// The damage as scrapers make it: the GBK bytes of `text` cut right after the lead byte of the
+// character at `at`, each chunk decoded on its own, full-width forms folded to ASCII.
+function damage(text: string, at: number, {lead, strip}: Damage): string {
+  const bytes = iconv.encode(text, 'gbk')
+  const cut = iconv.encode(text.slice(0, at), 'gbk').length + 1
+  const head = iconv.decode(bytes.subarray(0, cut), 'gbk')
+  let tail = iconv.decode(bytes.subarray(cut), 'gbk')
+  if (strip) tail = [...tail].filter((character) => !isPrivateUse(character.charCodeAt(0))).join('')
+  return fold(head.slice(0, -1) + lead + tail)
+}
+
+// Whether `output` is the truth (as the processor writes it), a lost character (U+FFFD) aside.
+// The repair restores the true full-width marks (U+FF0C) where the scraper had folded them.
+async function matchesTruth(repaired: string, original: string): Promise<boolean> {
+  const folded = (await repair(fold(original))).text
+  const output = fold(repaired)
+  if (output.length !== folded.length) return false
+  for (let index = 0; index < output.length; index++) {
+    if (output[index] !== folded[index] && output[index] !== '\ufffd') return false
+  }
+  return true
+}
+
+// Places of U+3002 followed by a non-ASCII character, in a GBK-encodable text.
+function stopsIn(text: string): number[] {
+  const places: number[] = []
+  for (let index = 1; index < text.length - 1; index++) {
+    if (text.charCodeAt(index) === 0x3002 && text.charCodeAt(index + 1) > 0x7f) places.push(index)
+  }
+  return places
+}
+
+const damages: Damage[] = [
+  {lead: '?', strip: true},
+  {lead: '?', strip: false},
+  {lead: '\ufffd', strip: true},
+  {lead: '\ufffd', strip: false},
+]
+
+describe('repair-encoding on the seed', () => {
+  it('repairs the three damaged spans (five with the repeated half) as the expected file has them', async () => {
+    const {file} = await repair(seed)
+    const applied = fixes(file)
+    expect(applied).toHaveLength(5)
+    expect(warnings(file)).toHaveLength(0)
+    for (const fix of applied) {
+      const actual = String(fix.actual)
+      const at = seed.indexOf(actual)
+      const context = seed.slice(at - 4, at)
+      const place = expected.indexOf(context) + context.length
+      expect(fix.expected).toEqual([expected.slice(place, place + fix.expected![0]!.length)])
+      expect(fix.ruleId).toBe('repair-encoding')
+      expect(fix.source).toBe('newsclean')
+    }
+  })
+
+  it('gives the lines the characters the expected file has there, the lost digit as U+FFFD', async () => {
+    const {text} = await repair(seed)
+    const lines = text.split('\n')
+    const expectedLines = expected.split('\n')
+    for (const [line, mark] of [
+      [0, '\u3002\u201d\ufffd'],
+      [1, '\u3002\u201c'],
+      [7, '\u3002\u201d'],
+    ] as const) {
+      const at = lines[line]!.indexOf(mark)
+      expect(at).toBeGreaterThan(0)
+      const context = lines[line]!.slice(at - 2, at + mark.length + 3)
+      expect(fold(expectedLines[line]!)).toContain(fold(context))
+    }
+    expect(text).not.toMatch(/\?!/)
+  })
+})
+
+describe('repair-encoding on damage made from real bytes', () => {
+  for (const mode of damages) {
+    const name = `lead ${mode.lead === '?' ? '`?`' : 'U+FFFD'}, private use ${mode.strip ? 'stripped' : 'kept'}`
+    it(`repairs each U+3002 before a quote in the seed exactly (${name})`, async () => {
+      const places = stopsIn(truth).filter((at) => truth.charCodeAt(at + 1) === 0x201c || truth.charCodeAt(at + 1) === 0x201d)
+      expect(places.length).toBeGreaterThanOrEqual(3)
+      for (const at of places) {
+        const damaged = damage(truth, at, mode)
+        expect(damaged).not.toBe(fold(truth))
+        const {text, file} = await repair(damaged)
+        expect(await matchesTruth(text, truth), `${damaged.slice(at - 3, at + 12)} -> ${text.slice(at - 3, at + 12)}`).toBe(true)
+        expect(fixes(file).length).toBeGreaterThan(0)
+      }
+    })
+  }
+
+  it('never repairs a span differently from the truth: every U+3002 of the seed, every mode', async () => {
+    let exact = 0
+    let total = 0
+    for (const [index, at] of stopsIn(truth).entries()) {
+      const damaged = damage(truth, at, damages[index % damages.length]!)
+      const {text, file} = await repair(damaged)
+      total++
+      if (await matchesTruth(text, truth)) exact++
+      else expect(fixes(file), `${damaged.slice(at - 3, at + 12)} -> ${text.slice(at - 3, at + 12)}`).toEqual([])
+    }
+    expect(exact / total).toBeGreaterThan(0.5)
+  })
+
+  it('never repairs a span differently from the truth: simplified corpus articles', async () => {
+    const articles = corpusArticles()
+      .slice(0, 40)
+      .filter((article) => iconv.decode(iconv.encode(article, 'gbk'), 'gbk') === article && !/[?\uff1f]/.test(article))
+    for (const [index, article] of articles.entries()) {
+      const places = stopsIn(article)
+      if (places.length === 0) continue
+      const at = places[(index * 7) % places.length]!
+      const damaged = damage(article, at, damages[index % damages.length]!)
+      const {text, file} = await repair(damaged)
+      if (!(await matchesTruth(text, article))) expect(fixes(file), `${damaged.slice(at - 3, at + 12)} -> ${text.slice(at - 3, at + 12)}`).toEqual([])
+    }
+  })
+
+  it('leaves a doubtful span as it is with a warning', async () => {
+    // Only the lost lead and one misread pair: too little to be sure of anything.
+    const article = corpusArticles().find((text) => /\u3002[\u4e00-\u9fff]{3}/.test(text) && !/[?\uff1f]/.test(text))!
+    const at = article.search(/\u3002[\u4e00-\u9fff]{3}/)
+    const damaged = damage(article, at, {lead: '?', strip: false})
+    const {text, file} = await repair(damaged)
+    if (fixes(file).length === 0) expect(warnings(file).length).toBeGreaterThan(0)
+    else expect(await matchesTruth(text, article)).toBe(true)
+  })
+})
+
+describe('repair-encoding leaves real text alone', () => {
+  it('makes no repair in the 500 clean corpus articles, as they are and with ASCII punctuation', async () => {
+    let changes = 0
+    for (const article of corpusArticles()) {
+      for (const text of [article, fold(article)]) {
+        const {file} = await repair(text)
+        changes += fixes(file).length
+      }
+    }
+    expect(changes).toBe(0)
+  })
+
+  it('keeps real `?` and `?!` questions from the corpus, with no message', async () => {
+    const questions = corpusArticles()
+      .flatMap((article) => article.split(/(?<=[\u3002\uff01])/))
+      .filter((sentence) => /[\u4e00-\u9fff]\uff1f[\u4e00-\u9fff]/.test(sentence))
+      .slice(0, 40)
+    expect(questions.length).toBeGreaterThan(10)
+    for (const sentence of questions) {
+      for (const text of [fold(sentence), sentence.replaceAll('\uff1f', '?!'), sentence.replaceAll('\uff1f', '?\uff01')]) {
+        const {text: output, file} = await repair(text)
+        expect(output).toBe(text)
+        expect(file.messages).toHaveLength(0)
+      }
+    }
+  })
+
+  it('costs nothing on text without `?` or U+FFFD', async () => {
+    const text = corpusArticles().join('\n').replaceAll('\uff1f', '')
+    const started = performance.now()
+    const {file} = await repair(text)
+    expect(file.messages).toHaveLength(0)
+    expect(performance.now() - started).toBeLessThan(1000)
+  })
+
+  it('warns about a low-confidence encoding guess', async () => {
+    const {file} = await repair('abc', {encoding: 'Big5', confidence: 0.3, bom: false})
+    expect(warnings(file).map((message) => message.reason)).toEqual([
+      'Low-confidence encoding guess `Big5` (30%): check the input, or force one with --encoding',
+    ])
+  })
+})
+
+describe('damage helpers', () => {
+  it('reads GBK pairs and bytes as iconv-lite does, both ways', () => {
+    for (const character of truth.slice(0, 200)) {
+      const code = character.charCodeAt(0)
+      const bytes = gbkBytes(code)
+      expect(Buffer.from(bytes < 0x100 ? [bytes] : [bytes >> 8, bytes & 0xff])).toEqual(iconv.encode(character, 'gbk'))
+      if (bytes >= 0x100) expect(pairCharacter(bytes >> 8, bytes & 0xff)).toBe(code)
+    }
+  })
+
+  it('sees a signal after the marks of the seed and none after a real question', () => {
+    for (const at of [...seed.matchAll(/\?!/g)].map((match) => match.index)) expect(damageSignal(seed, at)).toBe('exclamation')
+    const question = corpusArticles()
+      .map((article) => fold(article))
+      .find((article) => /[\u4e00-\u9fff]\?[\u4e00-\u9fff]{3}/.test(article))!
+    expect(damageSignal(question, question.search(/\?[\u4e00-\u9fff]{3}/))).toBeUndefined()
+  })
+})
