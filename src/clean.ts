@@ -3,9 +3,11 @@
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import type {Decoding} from './data.js'
+import {reportDoubt} from './messages.js'
 import {createProcessor, processDocument, type NewscleanProcessor, type ProcessorOptions} from './processor.js'
 import {buildFileRecord, type FileRecord} from './report/record.js'
 import type {DocumentOutcome} from './report/types.js'
+import {doubtAbout} from './run/decode.js'
 
 export interface CleanOptions extends ProcessorOptions {
   // Name of the document in messages and the report; default `-`.
@@ -36,6 +38,8 @@ export async function cleanDecoded(
 ): Promise<DocumentOutcome> {
   const file = new VFile({path, value: text})
   file.data.decoding = decoding
+  const doubt = doubtAbout(decoding)
+  if (doubt) reportDoubt(file, doubt, 'decode', {line: 1, column: 1, offset: 0})
   const {tree, text: clean, paragraphsIn} = await processDocument(processor, file)
   return {inputPath: path, relativePath: path, decoding, original: text, clean, tree, file, paragraphsIn}
 }

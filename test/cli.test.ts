@@ -4,6 +4,7 @@ import {createHash} from 'node:crypto'
 import {cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
+import iconv from 'iconv-lite'
 import {describe, expect, it} from 'vitest'
 import {corpusArticles, fixtures, readShared, root, shared} from './helpers.js'
 
@@ -174,6 +175,15 @@ describe('newsclean on JSONL and HTML', () => {
     expect(output).toBe(readFileSync(join(fixtures, 'cli', 'records.expected.jsonl'), 'utf8'))
     const report = JSON.parse(readFileSync(join(work, 'report', 'files', 'records.jsonl.json'), 'utf8')) as {records: Array<{line: number}>}
     expect(report.records.map((record) => record.line)).toEqual([1, 4])
+  })
+
+  it('reads a GB18030 JSONL file and writes its records as UTF-8', () => {
+    const input = temporaryFolder()
+    const source = readFileSync(join(fixtures, 'cli', 'records.jsonl'), 'utf8')
+    writeFileSync(join(input, 'records.jsonl'), iconv.encode(source, 'gb18030'))
+    const work = temporaryFolder()
+    newsclean([input, '-o', work, '--no-report', '--encoding', 'gb18030'])
+    expect(readFileSync(join(work, 'records.jsonl'), 'utf8')).toBe(readFileSync(join(fixtures, 'cli', 'records.expected.jsonl'), 'utf8'))
   })
 
   it('keeps gzip compression and the records of a .jsonl.gz', () => {

@@ -4,17 +4,14 @@
 // characters stripped). A span is repaired only when one reading of its bytes is far more
 // likely than every other and than the text as it is; a byte that is truly lost becomes U+FFFD.
 // Never changes a `?` followed by ordinary Chinese text (a question), nor any span it is unsure
-// of: those get a warning for a reviewer. Also warns when the input's encoding was a
-// low-confidence guess. Runs first: every later rule needs the real characters.
+// of: those get a warning for a reviewer. Runs first: every later rule needs the real characters.
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
-import type {Decoding} from '../data.js'
 import {pointIn, reportDoubt, reportFix} from '../messages.js'
 import {isPrivateUse} from '../repair/gbk.js'
 import {DocumentModel} from '../repair/model.js'
 import {findWindowEnd, type SearchOptions, type Verdict, weighSpan} from '../repair/search.js'
 import {damageSignal, nextDamageMark} from '../repair/spans.js'
-import {doubtAbout} from '../run/decode.js'
 import type {Root, Text} from '../syntax/types.js'
 
 const ruleId = 'repair-encoding'
@@ -37,7 +34,6 @@ interface Suspect {
 const repairEncoding: Plugin<[Options?], Root> = function (options = {}) {
   const certainty = options.certainty ?? 0.95
   return function (tree: Root, file: VFile) {
-    warnAboutDecoding(file, file.data.decoding)
     const texts = tree.children.map((paragraph) => paragraph.children[0])
     const suspects = texts.map((text) => findSuspects(text.value))
     if (suspects.every((list) => list.length === 0)) return
@@ -52,11 +48,6 @@ const repairEncoding: Plugin<[Options?], Root> = function (options = {}) {
 }
 
 export default repairEncoding
-
-function warnAboutDecoding(file: VFile, decoding: Decoding | undefined): void {
-  const doubt = decoding && doubtAbout(decoding)
-  if (doubt) reportDoubt(file, doubt, ruleId, {line: 1, column: 1, offset: 0})
-}
 
 // The damage marks of a paragraph that come with a signal, and how far each could reach.
 export function findSuspects(value: string): Suspect[] {

@@ -7,6 +7,7 @@ import type {Readable} from 'node:stream'
 import {createGunzip} from 'node:zlib'
 import {cleanDecoded} from '../clean.js'
 import type {Decoding} from '../data.js'
+import {createDecodeStream, detectEncoding, detectionHeadBytes, doubtAbout} from './decode.js'
 import {renderPatch} from '../report/patch.js'
 import {buildFileRecord, increment, type FileRecord} from '../report/record.js'
 import type {MessageRecord} from '../report/types.js'
@@ -14,9 +15,6 @@ import type {DocumentContext, FileResult} from './document.js'
 import {findStringField, spliceStringField} from './json-field.js'
 import type {InputEntry} from './walk.js'
 import {createAtomicStream, writeChunk} from './write.js'
-
-// JSON text is UTF-8 (RFC 8259); a forced --encoding still wins.
-const jsonDecoding: Decoding = {encoding: 'UTF-8', confidence: 1, bom: false}
 
 // Records with many messages stay in the per-record report; the file's own list keeps the first.
 const fileMessageLimit = 1000
@@ -34,10 +32,11 @@ export async function cleanJsonlFile(entry: InputEntry, context: DocumentContext
   const gzip = /\.gz$/i.test(entry.relativePath)
   const output = context.check ? undefined : await createAtomicStream(outputPath, {gzip})
   const report = reportPath && !context.check ? await createAtomicStream(reportPath) : undefined
-  const summary = new JsonlSummary(entry, context.check ? null : outputPath)
   try {
+    const decoding = detectEncoding(await readHead(entry.inputPath, gzip), {encoding: context.encoding})
+    const summary = new JsonlSummary(entry, context.check ? null : outputPath, decoding)
     if (report) await writeChunk(report.stream, '{"records":[\n')
-    for await (const {line, ending, number} of readLines(openInput(entry.inputPath, gzip))) {
+    for await (const {line, ending, number} of readLines(openInput(entry.inputPath, gzip, decoding))) {
       const cleaned = await cleanLine(line, number, context, summary)
       if (cleaned.entry && report) await writeChunk(report.stream, (summary.reported++ > 0 ? ',\n' : '') + JSON.stringify(cleaned.entry))
       if (output) await writeChunk(output.stream, cleaned.line + ending)
@@ -75,7 +74,7 @@ async function cleanLine(line: string, number: number, context: DocumentContext 
     summary.warn(number, `Line ${number} has no string field \`${context.field}\`; passed through unchanged`)
     return {line}
   }
-  const outcome = await cleanDecoded(context.processor, text, jsonDecoding, `${summary.inputPath}:${number}`)
+  const outcome = await cleanDecoded(context.processor, text, summary.recordDecoding, `${summary.inputPath}:${number}`)
   const clean = keepFinalBreakAsIs(text, outcome.clean)
   const record = buildFileRecord({...outcome, clean})
   summary.add(record, number)
@@ -90,22 +89,42 @@ function keepFinalBreakAsIs(original: string, clean: string): string {
   return !original.endsWith('\n') && clean.endsWith('\n') ? clean.slice(0, -1) : clean
 }
 
-function openInput(path: string, gzip: boolean): Readable {
+// The bytes of the (decompressed) input, at a stateful decoder: a character split across two
+// chunks is joined, never mangled.
+function openInput(path: string, gzip: boolean, decoding: Decoding): Readable {
+  return openBytes(path, gzip).pipe(createDecodeStream(decoding))
+}
+
+function openBytes(path: string, gzip: boolean): Readable {
   const file = createReadStream(path)
-  const source = gzip ? file.pipe(createGunzip()) : file
-  if (gzip) file.on('error', (error) => source.destroy(error))
-  // A stateful decoder: a character split across two chunks is joined, never mangled.
-  source.setEncoding('utf8')
+  if (!gzip) return file
+  const source = file.pipe(createGunzip())
+  file.on('error', (error) => source.destroy(error))
   return source
+}
+
+// Enough of the start of the input to tell its encoding.
+async function readHead(path: string, gzip: boolean): Promise<Uint8Array> {
+  const chunks: Buffer[] = []
+  let size = 0
+  const source = openBytes(path, gzip)
+  for await (const chunk of source as AsyncIterable<Buffer>) {
+    chunks.push(chunk)
+    size += chunk.length
+    if (size >= detectionHeadBytes) break
+  }
+  source.destroy()
+  return Buffer.concat(chunks).subarray(0, detectionHeadBytes)
 }
 
 interface Line {
   line: string
-  // `\n`, `\r\n`, or nothing for a last line without a break.
+  // `\n`, or nothing for a last line without a break.
   ending: string
   number: number
 }
 
+// Lines of LF-only text (the decode stream turned CRLF and CR into LF).
 export async function* readLines(source: AsyncIterable<string>): AsyncGenerator<Line> {
   let rest = ''
   let number = 0
@@ -113,8 +132,7 @@ export async function* readLines(source: AsyncIterable<string>): AsyncGenerator<
     rest += chunk
     let start = 0
     for (let end = rest.indexOf('\n', start); end !== -1; end = rest.indexOf('\n', start)) {
-      const hasCarriageReturn = end > start && rest.charCodeAt(end - 1) === 0x0d
-      yield {line: rest.slice(start, hasCarriageReturn ? end - 1 : end), ending: hasCarriageReturn ? '\r\n' : '\n', number: ++number}
+      yield {line: rest.slice(start, end), ending: '\n', number: ++number}
       start = end + 1
     }
     rest = rest.slice(start)
@@ -131,12 +149,13 @@ class JsonlSummary {
   constructor(
     entry: InputEntry,
     output: string | null,
+    decoding: Decoding,
   ) {
     this.record = {
       relativePath: entry.relativePath,
       input: entry.inputPath,
       output,
-      decoding: jsonDecoding,
+      decoding,
       changed: false,
       paragraphs: {in: 0, out: 0},
       totals: {removed: 0, fixes: 0, warnings: 0, errors: 0},
@@ -146,6 +165,8 @@ class JsonlSummary {
       changes: [],
       messages: [],
     }
+    const doubt = doubtAbout(decoding)
+    if (doubt) this.warn(1, doubt)
   }
 
   get inputPath(): string {
@@ -180,6 +201,11 @@ class JsonlSummary {
   warn(line: number, reason: string): void {
     this.record.totals.warnings++
     this.keep(lineMessage('warning', line, reason))
+  }
+
+  // A doubtful guess is the file's, reported once on it, not on every record.
+  get recordDecoding(): Decoding {
+    return {...this.record.decoding, confidence: 1}
   }
 
   toRecord(): FileRecord {
