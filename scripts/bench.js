@@ -5,7 +5,7 @@
 // the median of several runs. Environment: BENCH_MB (corpus size, default 200), BENCH_RUNS
 // (default 3).
 import {execFileSync, spawnSync} from 'node:child_process'
-import {existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import {availableParallelism, tmpdir} from 'node:os'
 import {dirname, join} from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -47,7 +47,10 @@ function buildCorpus() {
   if (existsSync(join(corpusDir, 'done'))) return
   rmSync(corpusDir, {recursive: true, force: true})
   mkdirSync(corpusDir, {recursive: true})
-  const articles = readFileSync(corpusSource, 'utf8').split('\n').filter(Boolean).map((line) => paragraphsOf(line.slice(line.indexOf('\t') + 1)))
+  const articles = readFileSync(corpusSource, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => paragraphsOf(line.slice(line.indexOf('\t') + 1)))
   const next = random(20261128)
   const target = megabytes * 1024 * 1024
   let written = 0
@@ -62,7 +65,9 @@ function buildCorpus() {
   for (let replica = 1; written < target; replica++) {
     for (const paragraphs of articles) {
       // Two of every three paragraphs carry the replica number, so replicas stay distinct.
-      const article = paragraphs.map((paragraph, index) => (index % 3 === 2 ? paragraph : `${paragraph}\uff08${replica}\uff09`))
+      const article = paragraphs.map((paragraph, index) =>
+        index % 3 === 2 ? paragraph : `${paragraph}\uff08${replica}\uff09`,
+      )
       if (next() < 0.3) article.push(...article.slice(Math.floor(article.length / 2)))
       const text = article.join('\n')
       const size = Buffer.byteLength(text) + 1
@@ -78,7 +83,10 @@ function buildCorpus() {
 }
 
 function corpusFiles() {
-  return readdirSync(corpusDir).filter((name) => name.endsWith('.txt')).sort().map((name) => join(corpusDir, name))
+  return readdirSync(corpusDir)
+    .filter((name) => name.endsWith('.txt'))
+    .sort()
+    .map((name) => join(corpusDir, name))
 }
 
 function corpusSize() {
@@ -111,10 +119,14 @@ function main() {
   if (!existsSync(cli)) execFileSync('npm', ['run', 'build'], {cwd: root, stdio: 'inherit'})
   buildCorpus()
   const bytes = corpusSize()
-  const files = corpusFiles().map((path) => `'${path}'`).join(' ')
+  const files = corpusFiles()
+    .map((path) => `'${path}'`)
+    .join(' ')
   const out = join(tmpdir(), 'newsclean-bench-out')
   const newsclean = (extra) => `rm -rf '${out}' && node '${cli}' '${corpusDir}' -o '${out}' --no-report -q ${extra}`
-  console.log(`corpus: ${(bytes / 1e6).toFixed(1)} MB in ${corpusFiles().length} files; ${availableParallelism()} cores; median of ${runs} runs`)
+  console.log(
+    `corpus: ${(bytes / 1e6).toFixed(1)} MB in ${corpusFiles().length} files; ${availableParallelism()} cores; median of ${runs} runs`,
+  )
   const rows = [
     ['cat', measure(`cat ${files} > /dev/null`)],
     ["mawk '!seen[$0]++'", measure(`mawk '!seen[$0]++' ${files} > /dev/null`)],
@@ -127,7 +139,9 @@ function main() {
   console.log('|---|---|---|---|---|')
   for (const [name, figure] of rows) {
     const throughput = bytes / 1e6 / figure.wall
-    console.log(`| ${name} | ${figure.wall.toFixed(2)} | ${throughput.toFixed(1)} | ${(mawk / figure.wall).toFixed(2)} | ${figure.rssMb.toFixed(0)} |`)
+    console.log(
+      `| ${name} | ${figure.wall.toFixed(2)} | ${throughput.toFixed(1)} | ${(mawk / figure.wall).toFixed(2)} | ${figure.rssMb.toFixed(0)} |`,
+    )
   }
   const seed = join(root, 'input', 'seed.txt')
   const small = measure(`node '${cli}' - < '${seed}' > /dev/null`, 10)

@@ -3,7 +3,7 @@
 import {readFileSync} from 'node:fs'
 import {availableParallelism} from 'node:os'
 import {parseArgs} from 'node:util'
-import {UsageError, type ProcessorOptions} from './processor.js'
+import {type ProcessorOptions, UsageError} from './processor.js'
 import {formatFileMessages, type Verbosity} from './report/reporter.js'
 import {formatTotals} from './report/terminal.js'
 import {run} from './run/run.js'
@@ -105,13 +105,17 @@ function processorOptions(values: Values): ProcessorOptions {
 }
 
 function splitList(value: string | undefined): string[] | undefined {
-  return value?.split(',').map((name) => name.trim()).filter((name) => name.length > 0)
+  return value
+    ?.split(',')
+    .map((name) => name.trim())
+    .filter((name) => name.length > 0)
 }
 
 function parseConcurrency(value: string | undefined): number {
   if (value === undefined) return availableParallelism()
   const count = Number(value)
-  if (!Number.isInteger(count) || count < 1) throw new UsageError(`--concurrency takes a whole number from 1, not \`${value}\``)
+  if (!Number.isInteger(count) || count < 1)
+    throw new UsageError(`--concurrency takes a whole number from 1, not \`${value}\``)
   return count
 }
 

@@ -1,7 +1,7 @@
 // Builds the frozen unified processor: parse -> the cleaning plugins in order -> stringify.
 // The order matters: encoding repair first (every later rule needs the real characters), then
 // whitespace and width, pinyin before punctuation (R1 needs the ASCII brackets), dedupe last.
-import {unified, type Processor} from 'unified'
+import {type Processor, unified} from 'unified'
 import type {VFile} from 'vfile'
 import {loadHash64} from './dedupe/key.js'
 import type {SeenStore} from './dedupe/store.js'
@@ -48,11 +48,10 @@ export type NewscleanProcessor = Processor<Root, Root, Root, Root, string>
 export async function createProcessor(options: ProcessorOptions = {}): Promise<NewscleanProcessor> {
   const hash64 = await loadHash64()
   const enabled = selectPlugins(options)
-  const processor = unified()
-    .use(function newscleanSyntax() {
-      this.parser = (document: string) => parse(document)
-      this.compiler = (tree) => stringify(tree as Root)
-    })
+  const processor = unified().use(function newscleanSyntax() {
+    this.parser = (document: string) => parse(document)
+    this.compiler = (tree) => stringify(tree as Root)
+  })
   if (enabled.has('repair-encoding')) processor.use(repairEncoding)
   if (enabled.has('normalize-whitespace')) processor.use(normalizeWhitespace)
   if (enabled.has('normalize-width')) processor.use(normalizeWidth)

@@ -19,7 +19,9 @@ export function sketch(form: string, into: Uint32Array = new Uint32Array(sketchS
   into.fill(empty)
   const last = Math.max(form.length - 3, 0)
   for (let index = 0; index <= last; index++) {
-    const shingle = mix32((form.charCodeAt(index) * 65599 + (form.charCodeAt(index + 1) || 0)) * 65599 + (form.charCodeAt(index + 2) || 0))
+    const shingle = mix32(
+      (form.charCodeAt(index) * 65599 + (form.charCodeAt(index + 1) || 0)) * 65599 + (form.charCodeAt(index + 2) || 0),
+    )
     const bin = shingle >>> binShift
     const value = shingle & (binValues - 1)
     if (value < into[bin]!) into[bin] = value

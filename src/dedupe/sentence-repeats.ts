@@ -13,7 +13,7 @@
 // first sentence (the page captured again), or one that makes up a whole paragraph. Other runs
 // are an editor's own repeats (a lead quoting the body, a table restating a row) and stay.
 // A body with no stop at all is caught by `findTrailingRepeat`: the paragraph ends `X X`.
-import {codePointLength, normalizedForm, type Hash64} from './key.js'
+import {codePointLength, type Hash64, normalizedForm} from './key.js'
 import {nextSentenceEnd, sentenceEnds} from './sentences.js'
 
 // A later copy: `[start, end)` of paragraph `paragraph`, whose first copy starts at `firstStart`
@@ -86,9 +86,15 @@ export function findSentenceRepeats(texts: string[], table: SentenceTable, minLe
     }
     const paragraph = table.paragraphs[sentence]!
     let last = sentence
-    while (last + 1 < table.firstCopies.length && table.paragraphs[last + 1] === paragraph && table.firstCopies[last + 1]! >= 0) last++
+    while (
+      last + 1 < table.firstCopies.length &&
+      table.paragraphs[last + 1] === paragraph &&
+      table.firstCopies[last + 1]! >= 0
+    )
+      last++
     const aligned = alignRun(texts, table, sentence, last, paragraph === lastParagraph ? lastEnd : 0)
-    const isLongEnough = last > sentence || codePointLength(texts[paragraph]!.slice(aligned.start, aligned.end)) >= minLength
+    const isLongEnough =
+      last > sentence || codePointLength(texts[paragraph]!.slice(aligned.start, aligned.end)) >= minLength
     if (isLongEnough) {
       const {adjoins, ...repeat} = aligned
       repeats.push({...repeat, remove: isArtifact(texts, aligned, minLength)})
@@ -101,9 +107,14 @@ export function findSentenceRepeats(texts: string[], table: SentenceTable, minLe
 }
 
 // See the header: a body captured twice, or a paragraph made of repeats.
-export function isArtifact(texts: string[], repeat: Omit<Repeat, 'remove'> & {adjoins: boolean}, minLength: number): boolean {
+export function isArtifact(
+  texts: string[],
+  repeat: Omit<Repeat, 'remove'> & {adjoins: boolean},
+  minLength: number,
+): boolean {
   const text = texts[repeat.paragraph]!
-  if (repeat.firstParagraph !== repeat.paragraph) return isBlankRun(text, 0, repeat.start) && isBlankRun(text, repeat.end, text.length)
+  if (repeat.firstParagraph !== repeat.paragraph)
+    return isBlankRun(text, 0, repeat.start) && isBlankRun(text, repeat.end, text.length)
   if (!runsToEnd(text, repeat.end, minLength)) return false
   return repeat.adjoins || repeat.firstStart < nextSentenceEnd(text, 0)
 }
@@ -114,7 +125,13 @@ export function runsToEnd(text: string, end: number, minLength: number): boolean
 }
 
 // The run `first..last` (sentence numbers) grown into its neighbours as far as both copies agree.
-export function alignRun(texts: string[], table: SentenceTable, first: number, last: number, floor: number): Omit<Repeat, 'remove'> & {adjoins: boolean} {
+export function alignRun(
+  texts: string[],
+  table: SentenceTable,
+  first: number,
+  last: number,
+  floor: number,
+): Omit<Repeat, 'remove'> & {adjoins: boolean} {
   const paragraph = table.paragraphs[first]!
   const text = texts[paragraph]!
   const start = table.starts[first]!
@@ -128,11 +145,25 @@ export function alignRun(texts: string[], table: SentenceTable, first: number, l
   const copy = texts[firstParagraph]!
   const copyEnd = table.ends[copyLast]!
   const sameParagraph = firstParagraph === paragraph
-  const nextEnd = last + 1 < table.paragraphs.length && table.paragraphs[last + 1] === paragraph ? table.ends[last + 1]! : text.length
-  const previousStart = Math.max(floor, first > 0 && table.paragraphs[first - 1] === paragraph ? table.starts[first - 1]! : 0)
+  const nextEnd =
+    last + 1 < table.paragraphs.length && table.paragraphs[last + 1] === paragraph ? table.ends[last + 1]! : text.length
+  const previousStart = Math.max(
+    floor,
+    first > 0 && table.paragraphs[first - 1] === paragraph ? table.starts[first - 1]! : 0,
+  )
   const [grownEnd, grownCopyEnd] = agreeForward(text, end, nextEnd, copy, copyEnd, sameParagraph ? start : copy.length)
-  const [grownStart, grownCopyStart] = agreeBackward(text, start, Math.max(previousStart, sameParagraph ? grownCopyEnd : 0), copy, copyStart, 0)
-  const adjoins = sameParagraph && isBlankRun(text, grownCopyEnd, grownStart) && sameButBlanks(text.slice(grownCopyStart, grownCopyEnd), text.slice(grownStart, grownEnd))
+  const [grownStart, grownCopyStart] = agreeBackward(
+    text,
+    start,
+    Math.max(previousStart, sameParagraph ? grownCopyEnd : 0),
+    copy,
+    copyStart,
+    0,
+  )
+  const adjoins =
+    sameParagraph &&
+    isBlankRun(text, grownCopyEnd, grownStart) &&
+    sameButBlanks(text.slice(grownCopyStart, grownCopyEnd), text.slice(grownStart, grownEnd))
   const keepsForward = adjoins || grownEnd === nextEnd
   const keepsBackward = adjoins || grownStart === previousStart
   return {
@@ -147,7 +178,10 @@ export function alignRun(texts: string[], table: SentenceTable, first: number, l
 
 // A paragraph ending in the same text twice (`P X X`, a blank allowed between the copies), with
 // X at least `minLength` code points: the span of the second X and the start of the first.
-export function findTrailingRepeat(text: string, minLength: number): {start: number; end: number; firstStart: number} | undefined {
+export function findTrailingRepeat(
+  text: string,
+  minLength: number,
+): {start: number; end: number; firstStart: number} | undefined {
   const tailLength = 16
   if (text.length < 2 * minLength) return undefined
   const tail = text.slice(text.length - tailLength)
@@ -157,7 +191,11 @@ export function findTrailingRepeat(text: string, minLength: number): {start: num
     const start = firstEnd + blankRunLength(text, firstEnd)
     const length = text.length - start
     const firstStart = firstEnd - length
-    if (firstStart >= 0 && text.startsWith(text.slice(start), firstStart) && codePointLength(text.slice(start)) >= minLength) {
+    if (
+      firstStart >= 0 &&
+      text.startsWith(text.slice(start), firstStart) &&
+      codePointLength(text.slice(start)) >= minLength
+    ) {
       return {start, end: text.length, firstStart}
     }
     at = text.indexOf(tail, at + 1)
@@ -194,7 +232,14 @@ function isBlank(code: number): boolean {
 
 // How far `text` from `start` (up to `limit`) and `copy` from `copyStart` (up to `copyLimit`)
 // agree, a blank in one of them skipped: the two positions reached.
-function agreeForward(text: string, start: number, limit: number, copy: string, copyStart: number, copyLimit: number): [number, number] {
+function agreeForward(
+  text: string,
+  start: number,
+  limit: number,
+  copy: string,
+  copyStart: number,
+  copyLimit: number,
+): [number, number] {
   let at = start
   let copyAt = copyStart
   while (at < limit && copyAt < copyLimit) {
@@ -211,7 +256,14 @@ function agreeForward(text: string, start: number, limit: number, copy: string, 
 }
 
 // The same, backwards from `end` (down to `limit`) and `copyEnd` (down to `copyLimit`).
-function agreeBackward(text: string, end: number, limit: number, copy: string, copyEnd: number, copyLimit: number): [number, number] {
+function agreeBackward(
+  text: string,
+  end: number,
+  limit: number,
+  copy: string,
+  copyEnd: number,
+  copyLimit: number,
+): [number, number] {
   let at = end
   let copyAt = copyEnd
   while (at > limit && copyAt > copyLimit) {

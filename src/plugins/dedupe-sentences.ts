@@ -13,8 +13,14 @@ import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {recordRemoval} from '../data.js'
-import {normalizedForm, type Hash64} from '../dedupe/key.js'
-import {findSentenceRepeats, findTrailingRepeat, tabulateSentences, withBlanks, type Repeat} from '../dedupe/sentence-repeats.js'
+import {type Hash64, normalizedForm} from '../dedupe/key.js'
+import {
+  findSentenceRepeats,
+  findTrailingRepeat,
+  type Repeat,
+  tabulateSentences,
+  withBlanks,
+} from '../dedupe/sentence-repeats.js'
 import {pointIn, reportDoubt, source} from '../messages.js'
 import type {Paragraph, Point, Root} from '../syntax/types.js'
 
@@ -57,7 +63,13 @@ function addTrailingRepeats(texts: string[], removals: Repeat[], skip: boolean[]
 }
 
 // Applies the removals paragraph by paragraph, in order, and says which paragraphs stay.
-function applyRemovals(file: VFile, paragraphs: Paragraph[], keys: Array<bigint | undefined>, repeats: Repeat[], hash64: Hash64): boolean[] {
+function applyRemovals(
+  file: VFile,
+  paragraphs: Paragraph[],
+  keys: Array<bigint | undefined>,
+  repeats: Repeat[],
+  hash64: Hash64,
+): boolean[] {
   const keep = paragraphs.map(() => true)
   const byParagraph = groupByParagraph(repeats)
   const paragraphByKey = new Map<bigint, number>()
@@ -75,12 +87,19 @@ function applyRemovals(file: VFile, paragraphs: Paragraph[], keys: Array<bigint 
     const earlier = restKey === undefined ? undefined : paragraphByKey.get(restKey)
     if (restKey === undefined || earlier !== undefined) {
       keep[index] = false
-      const firstCopy = earlier === undefined ? placeOfFirstCopy(paragraphs, own[0]!) : pointIn(paragraphs[earlier]!.children[0], 0)
+      const firstCopy =
+        earlier === undefined ? placeOfFirstCopy(paragraphs, own[0]!) : pointIn(paragraphs[earlier]!.children[0], 0)
       reportRemoval(file, 'paragraph', pointIn(node, 0), node.value, firstCopy)
       return
     }
     spans.forEach(([start, end], order) => {
-      reportRemoval(file, 'sentence', pointIn(node, start), node.value.slice(start, end), placeOfFirstCopy(paragraphs, own[order]!))
+      reportRemoval(
+        file,
+        'sentence',
+        pointIn(node, start),
+        node.value.slice(start, end),
+        placeOfFirstCopy(paragraphs, own[order]!),
+      )
     })
     node.value = rest
     remember(paragraphByKey, restKey, index)
@@ -138,7 +157,13 @@ function reportKeptRepeat(file: VFile, paragraphs: Paragraph[], repeat: Repeat):
   message.actual = node.value.slice(repeat.start, repeat.end)
 }
 
-function reportRemoval(file: VFile, kind: 'paragraph' | 'sentence', place: Point, text: string, firstPlace: Point): void {
+function reportRemoval(
+  file: VFile,
+  kind: 'paragraph' | 'sentence',
+  place: Point,
+  text: string,
+  firstPlace: Point,
+): void {
   const what = kind === 'paragraph' ? 'paragraph made of repeated sentences' : 'sentences'
   const cause = new VFileMessage('First copy of the repeated text', {place: firstPlace, ruleId, source})
   cause.file = file.path ?? ''

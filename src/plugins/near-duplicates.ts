@@ -45,7 +45,7 @@ const nearDuplicates: Plugin<[Options?], Root> = function (options = {}) {
       const keys = bandKeys(sketch(form, scratch))
       const match = bestEarlierMatch(forms, index, candidatesIn(buckets, keys), minSimilarity)
       if (match === undefined) {
-        keys.forEach((key) => addToBucket(buckets, key, index))
+        for (const key of keys) addToBucket(buckets, key, index)
         return
       }
       if (mode === 'remove') {
@@ -53,7 +53,7 @@ const nearDuplicates: Plugin<[Options?], Root> = function (options = {}) {
         removed.add(index)
       } else {
         reportNearDuplicate(file, paragraphs[index]!, paragraphs[match.index]!, match.similarity)
-        keys.forEach((key) => addToBucket(buckets, key, index))
+        for (const key of keys) addToBucket(buckets, key, index)
       }
     })
     if (removed.size > 0) tree.children = paragraphs.filter((_, index) => !removed.has(index))

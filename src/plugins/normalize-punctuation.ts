@@ -64,6 +64,14 @@ export function hasConvertibleMark(value: string): boolean {
   return false
 }
 
-function report(file: VFile, text: Text, reason: string, index: number, actual: string, expected: string, note: string): void {
+function report(
+  file: VFile,
+  text: Text,
+  reason: string,
+  index: number,
+  actual: string,
+  expected: string,
+  note: string,
+): void {
   reportFix(file, reason, {ruleId, place: pointIn(text, index), actual, expected, note})
 }

@@ -84,6 +84,8 @@ function trailingBlankLength(value: string, floor: number): number {
 }
 
 function describe(blanks: string): string {
-  const names = new Set([...blanks].map((character) => 'U+' + character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')))
+  const names = new Set(
+    [...blanks].map((character) => 'U+' + character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')),
+  )
   return `(${blanks.length} × ${[...names].join(', ')})`
 }

@@ -95,12 +95,16 @@ function repairText(text: Text, file: VFile, model: DocumentModel, settings: Rep
     const best = verdict.best
     if (best && verdict.posterior >= settings.certainty) {
       const actual = value.slice(start, best.end)
-      reportFix(file, `Unexpected GBK mojibake \`${actual}\` (a lead byte lost, the rest read one byte off), expected \`${best.replacement}\``, {
-        ruleId,
-        place: pointIn(text, start),
-        actual,
-        expected: best.replacement,
-      })
+      reportFix(
+        file,
+        `Unexpected GBK mojibake \`${actual}\` (a lead byte lost, the rest read one byte off), expected \`${best.replacement}\``,
+        {
+          ruleId,
+          place: pointIn(text, start),
+          actual,
+          expected: best.replacement,
+        },
+      )
       repaired += value.slice(copied, start) + best.replacement
       copied = best.end
       start = best.end
@@ -125,7 +129,9 @@ function isDoubtful(verdict: Verdict): boolean {
 function doubtReason(value: string, start: number, verdict: Verdict): string {
   const shown = value.slice(start, Math.min(verdict.windowEnd, start + 12))
   const best = verdict.best
-  const guess = best ? `; best reading \`${best.replacement}\` for \`${value.slice(start, best.end)}\` (${percent(verdict.posterior)})` : ''
+  const guess = best
+    ? `; best reading \`${best.replacement}\` for \`${value.slice(start, best.end)}\` (${percent(verdict.posterior)})`
+    : ''
   return `Possible GBK mojibake at \`${shown}\`, left as it is: no reading is certain${guess}`
 }
 

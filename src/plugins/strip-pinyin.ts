@@ -8,7 +8,7 @@
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
 import {pointIn, reportDoubt, reportFix} from '../messages.js'
-import {isSyllable, loadReadings, readAnnotation, type ReadingsOf} from '../punctuation/pinyin.js'
+import {isSyllable, loadReadings, type ReadingsOf, readAnnotation} from '../punctuation/pinyin.js'
 import type {Root, Text} from '../syntax/types.js'
 import {codePointBefore, isHan} from '../text/han.js'
 
@@ -92,13 +92,17 @@ function removeAnnotations(removals: Candidate[]): void {
 function reportRemoval(file: VFile, candidate: Candidate, reading: boolean): void {
   const actual = candidate.text.value.slice(candidate.start, candidate.end)
   const why = reading ? 'a reading of it' : 'one of several toned syllables in the document'
-  reportFix(file, `Unexpected pinyin annotation \`${actual}\` after \`${String.fromCodePoint(candidate.han)}\`, ${why}`, {
-    ruleId,
-    place: pointIn(candidate.text, candidate.start),
-    actual,
-    expected: '',
-    note: 'R1',
-  })
+  reportFix(
+    file,
+    `Unexpected pinyin annotation \`${actual}\` after \`${String.fromCodePoint(candidate.han)}\`, ${why}`,
+    {
+      ruleId,
+      place: pointIn(candidate.text, candidate.start),
+      actual,
+      expected: '',
+      note: 'R1',
+    },
+  )
 }
 
 function reportKept(file: VFile, candidate: Candidate): void {

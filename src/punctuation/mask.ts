@@ -100,7 +100,9 @@ function isUrlCharacter(code: number): boolean {
 }
 
 function isTrailingPunctuation(code: number): boolean {
-  return code === 0x2e || code === 0x2c || code === 0x3b || code === 0x3a || code === 0x21 || code === 0x3f || code === 0x27
+  return (
+    code === 0x2e || code === 0x2c || code === 0x3b || code === 0x3a || code === 0x21 || code === 0x3f || code === 0x27
+  )
 }
 
 // Whether the span [start, end) holds more openers than closers of the bracket `closer` closes.
@@ -147,7 +149,8 @@ function maskEntity(buffer: ParagraphBuffer, index: number): number {
     const hex = (codes[end]! | 0x20) === 0x78
     if (hex) end++
     const digitsStart = end
-    while (end < length && end - digitsStart < 7 && (isAsciiDigit(codes[end]!) || (hex && isHexLetter(codes[end]!)))) end++
+    while (end < length && end - digitsStart < 7 && (isAsciiDigit(codes[end]!) || (hex && isHexLetter(codes[end]!))))
+      end++
     if (end === digitsStart) return index
   } else {
     if (!isAsciiLetter(codes[end] ?? -1)) return index
@@ -164,9 +167,46 @@ function isHexLetter(code: number): boolean {
 
 // The Latin abbreviations that keep their dot, as written before it (dots inside included).
 const abbreviations = new Set([
-  'Mr', 'Mrs', 'Ms', 'Dr', 'Prof', 'Sr', 'Jr', 'St', 'Mt', 'vs', 'etc', 'e.g', 'i.e', 'cf', 'al',
-  'Inc', 'Ltd', 'Co', 'Corp', 'Bros', 'No', 'Vol', 'Fig', 'a.m', 'p.m', 'U.S', 'U.K', 'U.N',
-  'Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec',
+  'Mr',
+  'Mrs',
+  'Ms',
+  'Dr',
+  'Prof',
+  'Sr',
+  'Jr',
+  'St',
+  'Mt',
+  'vs',
+  'etc',
+  'e.g',
+  'i.e',
+  'cf',
+  'al',
+  'Inc',
+  'Ltd',
+  'Co',
+  'Corp',
+  'Bros',
+  'No',
+  'Vol',
+  'Fig',
+  'a.m',
+  'p.m',
+  'U.S',
+  'U.K',
+  'U.N',
+  'Jan',
+  'Feb',
+  'Mar',
+  'Apr',
+  'Jun',
+  'Jul',
+  'Aug',
+  'Sep',
+  'Sept',
+  'Oct',
+  'Nov',
+  'Dec',
 ])
 
 // `Inc.` or `e.g.` with `index` at the final dot: masks the word and its dot. A dot that starts a

@@ -17,7 +17,13 @@ export function convertSingleMark(buffer: ParagraphBuffer, fixes: FixList, index
   const expected = fullWidthFor(code, buffer.before(index), buffer.after(index))
   if (expected === 0) return false
   buffer.codes[index] = expected
-  fixes.add(ruleFor(code), index, String.fromCharCode(code), String.fromCharCode(expected), describeContext(buffer, index, code))
+  fixes.add(
+    ruleFor(code),
+    index,
+    String.fromCharCode(code),
+    String.fromCharCode(expected),
+    describeContext(buffer, index, code),
+  )
   return true
 }
 

@@ -52,7 +52,8 @@ export class DocumentModel {
     let probability = this.base(next)
     if (second !== paragraphStart) {
       probability = interpolate(this.afterOne.get(second), next, probability)
-      if (first !== paragraphStart) probability = interpolate(this.afterTwo.get(contextKey(first, second)), next, probability)
+      if (first !== paragraphStart)
+        probability = interpolate(this.afterTwo.get(contextKey(first, second)), next, probability)
     }
     const penalty = second === paragraphStart ? 0 : sequencePenalty(second, next)
     return Math.log10(probability) + penalty
@@ -87,4 +88,3 @@ function count(table: Map<number, Followers>, context: number, next: number): vo
 function contextKey(first: number, second: number): number {
   return first * 0x110000 + second
 }
-

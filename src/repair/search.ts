@@ -242,7 +242,12 @@ class SpanSearch {
     const key = `${candidate.end}\u0000${candidate.replacement}`
     const known = this.candidates.get(key)
     if (!known) this.candidates.set(key, candidate)
-    else this.candidates.set(key, {...known, score: Math.max(known.score, candidate.score), mass: logAdd(known.mass, candidate.mass)})
+    else
+      this.candidates.set(key, {
+        ...known,
+        score: Math.max(known.score, candidate.score),
+        mass: logAdd(known.mass, candidate.mass),
+      })
   }
 
   ranked(): Candidate[] {

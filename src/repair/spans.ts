@@ -2,8 +2,8 @@
 // chunk boundary) before Chinese text, with an independent sign that the text after it is
 // misaligned. A `?` followed by ordinary Chinese text is a question and is never a start.
 import {isHan} from '../text/han.js'
-import {gbkBytes, isPrivateUse, noCharacter} from './gbk.js'
 import {isKnownHan} from './frequency.js'
+import {gbkBytes, isPrivateUse, noCharacter} from './gbk.js'
 
 export type Signal = 'exclamation' | 'private-use' | 'rare-han' | 'ascii-between-han'
 
@@ -48,7 +48,9 @@ function hasHanWithin(text: string, from: number, to: number): boolean {
 function isStrayAscii(code: number): boolean {
   if (code <= 0x20 || code >= 0x7f) return false
   if (code >= 0x30 && code <= 0x39) return false
-  return code !== 0x2c && code !== 0x2e && code !== 0x3a && code !== 0x3b && code !== 0x22 && code !== 0x3f && code !== 0x21
+  return (
+    code !== 0x2c && code !== 0x2e && code !== 0x3a && code !== 0x3b && code !== 0x22 && code !== 0x3f && code !== 0x21
+  )
 }
 
 function isHanOrStart(text: string, index: number, start: number): boolean {

@@ -61,7 +61,10 @@ function renderGap(from: number, to: number): string {
 }
 
 function renderEntry(entry: Entry, shown: Set<number>): string {
-  const notes = [...entry.sentences.map((removal) => renderSentenceNote(removal, shown)), renderRepeatedBy(entry, shown)]
+  const notes = [
+    ...entry.sentences.map((removal) => renderSentenceNote(removal, shown)),
+    renderRepeatedBy(entry, shown),
+  ]
   return `<li class="para ${entryKinds(entry).join(' ')}" id="line-${entry.line}">
 <a class="ln" href="#line-${entry.line}" title="Line ${entry.line} of the input">${entry.line}</a>
 <div class="body"><span class="label">${renderLabel(entry, shown)}</span><p class="text">${renderEntryText(entry)}</p>${notes.join('')}</div>

@@ -70,6 +70,7 @@ function range(start: number, count: number): string {
 // Names with a space end at a tab (GNU patch reads up to it); names with quotes, backslashes or
 // control characters are C-quoted, as git does.
 export function quotePath(path: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this quotes.
   if (/["\\\x00-\x1f\x7f]/.test(path)) return `"${path.replace(/["\\\x00-\x1f\x7f]/g, escapeCharacter)}"`
   return path.includes(' ') ? `${path}\t` : path
 }

@@ -106,7 +106,9 @@ export function increment(counts: Record<string, number>, key: string, by = 1): 
 
 // The kept paragraphs of this file that removals point at, once each, in line order.
 function firstCopiesOf(tree: Root, removed: RemovedRecord[]): ParagraphText[] {
-  const lines = new Set(removed.filter((removal) => removal.firstCopy.path === undefined).map((removal) => removal.firstCopy.line))
+  const lines = new Set(
+    removed.filter((removal) => removal.firstCopy.path === undefined).map((removal) => removal.firstCopy.line),
+  )
   return tree.children
     .filter((paragraph) => lines.has(lineOf(paragraph)))
     .map((paragraph) => ({line: lineOf(paragraph), text: paragraph.children[0].value}))

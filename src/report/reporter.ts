@@ -27,9 +27,16 @@ function isShown(severity: MessageRecord['severity'], verbosity: Verbosity): boo
   return severity === 'error' || (verbosity === 'normal' && severity === 'warning')
 }
 
-function toMessage(file: VFile, record: Partial<MessageRecord> & Pick<MessageRecord, 'severity' | 'reason'>): VFileMessage {
+function toMessage(
+  file: VFile,
+  record: Partial<MessageRecord> & Pick<MessageRecord, 'severity' | 'reason'>,
+): VFileMessage {
   const place = record.line ? {line: record.line, column: record.column ?? 1} : undefined
-  const message = new VFileMessage(record.reason, {place, ruleId: record.ruleId ?? undefined, source: record.source ?? 'newsclean'})
+  const message = new VFileMessage(record.reason, {
+    place,
+    ruleId: record.ruleId ?? undefined,
+    source: record.source ?? 'newsclean',
+  })
   message.file = file.path
   message.fatal = record.severity === 'error' ? true : record.severity === 'warning' ? false : undefined
   if (record.note) message.note = record.note

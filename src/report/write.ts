@@ -8,7 +8,7 @@ import {renderFileHtml} from './html.js'
 import {renderIndexHtml} from './index-page.js'
 import {renderPatch} from './patch.js'
 import {buildFileRecord} from './record.js'
-import {renderSummaryJson, type BatchSummary} from './summary.js'
+import {type BatchSummary, renderSummaryJson} from './summary.js'
 import type {DocumentOutcome, FileRecord} from './types.js'
 
 export interface FileReportOptions {
@@ -32,7 +32,9 @@ export function fileReportPaths(reportDir: string, relativePath: string): FileRe
   const base = join(folder, relativePath)
   const inside = relative(folder, base)
   if (inside === '' || inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) {
-    throw new ReportPathError(`the report of \`${relativePath}\` would fall outside ${folder}; give a path inside the input folder`)
+    throw new ReportPathError(
+      `the report of \`${relativePath}\` would fall outside ${folder}; give a path inside the input folder`,
+    )
   }
   return {patch: `${base}.patch`, json: `${base}.json`, html: `${base}.html`}
 }

@@ -136,7 +136,10 @@ function forcedDecoding(name: string, bom: Canonical | undefined): Decoding {
   const canonical = aliases[name.toLowerCase().replace(/[^a-z0-9]/g, '')]
   if (canonical) return {encoding: canonical, confidence: 1, bom: bom === canonical}
   if (!iconv.encodingExists(name)) {
-    throw new DecodeError('unsupported-encoding', `unsupported encoding \`${name}\`; try utf-8, gb18030, big5, utf-16le or utf-16be`)
+    throw new DecodeError(
+      'unsupported-encoding',
+      `unsupported encoding \`${name}\`; try utf-8, gb18030, big5, utf-16le or utf-16be`,
+    )
   }
   return {encoding: name, confidence: 1, bom: false}
 }
@@ -162,7 +165,8 @@ function isUtf8(bytes: Uint8Array, whole: boolean): boolean {
       index++
       continue
     }
-    const length = byte >= 0xc2 && byte <= 0xdf ? 2 : byte >= 0xe0 && byte <= 0xef ? 3 : byte >= 0xf0 && byte <= 0xf4 ? 4 : 0
+    const length =
+      byte >= 0xc2 && byte <= 0xdf ? 2 : byte >= 0xe0 && byte <= 0xef ? 3 : byte >= 0xf0 && byte <= 0xf4 ? 4 : 0
     if (length === 0) return false
     for (let next = 1; next < length; next++) {
       if (index + next >= bytes.length) return !whole
@@ -207,7 +211,10 @@ function guessLegacyEncoding(head: Uint8Array, whole: boolean): Decoding {
   const best = plausible[0]
   if (!best) {
     const named = matches[0] ? ` (it looks most like ${matches[0].name}, which newsclean does not read)` : ''
-    throw new DecodeError('undecodable', `not text in UTF-8, UTF-16, GB18030 or Big5${named}; force an encoding with --encoding`)
+    throw new DecodeError(
+      'undecodable',
+      `not text in UTF-8, UTF-16, GB18030 or Big5${named}; force an encoding with --encoding`,
+    )
   }
   return {encoding: best.encoding, confidence: confidenceOf(best, plausible[1]), bom: false}
 }
@@ -228,7 +235,8 @@ function compareReadings(a: Reading, b: Reading): number {
 function confidenceOf(best: Reading, runnerUp: Reading | undefined): number {
   let confidence = best.detector > 0 ? best.detector : 0.5
   if (best.broken > 0) confidence *= 1 - best.broken * 10
-  if (runnerUp && Math.abs(runnerUp.hanScore - best.hanScore) < 0.3 && runnerUp.detector >= best.detector - 0.1) confidence *= 0.7
+  if (runnerUp && Math.abs(runnerUp.hanScore - best.hanScore) < 0.3 && runnerUp.detector >= best.detector - 0.1)
+    confidence *= 0.7
   return Math.max(0, Math.min(1, Math.round(confidence * 100) / 100))
 }
 

@@ -37,7 +37,12 @@ export async function cleanFile(entry: InputEntry, context: DocumentContext): Pr
   try {
     return await cleanReadableFile(entry, context)
   } catch (error) {
-    return {status: 'failed', inputPath: entry.inputPath, relativePath: entry.relativePath, failure: describeError(error)}
+    return {
+      status: 'failed',
+      inputPath: entry.inputPath,
+      relativePath: entry.relativePath,
+      failure: describeError(error),
+    }
   }
 }
 

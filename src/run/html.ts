@@ -7,8 +7,38 @@ import type {Element, ElementContent, Root, RootContent} from 'hast'
 import rehypeParse from 'rehype-parse'
 import {unified} from 'unified'
 
-const dropped = new Set(['script', 'style', 'noscript', 'template', 'nav', 'header', 'footer', 'form', 'head', 'iframe', 'svg', 'button', 'select', 'textarea'])
-const blocks = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'blockquote', 'pre', 'dt', 'dd', 'figcaption', 'caption'])
+const dropped = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'nav',
+  'header',
+  'footer',
+  'form',
+  'head',
+  'iframe',
+  'svg',
+  'button',
+  'select',
+  'textarea',
+])
+const blocks = new Set([
+  'p',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'li',
+  'blockquote',
+  'pre',
+  'dt',
+  'dd',
+  'figcaption',
+  'caption',
+])
 const textHolders = new Set(['div', 'td', 'th', 'section', 'article', 'main', 'body', 'span', 'font', 'center'])
 
 const htmlParser = unified().use(rehypeParse).freeze()
@@ -70,5 +100,10 @@ export function collapseWhitespace(text: string): string {
 
 function isWide(text: string, index: number): boolean {
   const code = text.charCodeAt(index)
-  return (code >= 0x2e80 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xfe30 && code <= 0xffef) || (code >= 0xd800 && code <= 0xdfff)
+  return (
+    (code >= 0x2e80 && code <= 0x9fff) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0xfe30 && code <= 0xffef) ||
+    (code >= 0xd800 && code <= 0xdfff)
+  )
 }

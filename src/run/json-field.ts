@@ -66,7 +66,16 @@ function skipScalar(line: string, index: number): number {
   let at = index
   while (at < line.length) {
     const code = line.charCodeAt(at)
-    if (code === 0x2c || code === 0x7d || code === 0x5d || code === 0x20 || code === 0x09 || code === 0x0d || code === 0x0a) break
+    if (
+      code === 0x2c ||
+      code === 0x7d ||
+      code === 0x5d ||
+      code === 0x20 ||
+      code === 0x09 ||
+      code === 0x0d ||
+      code === 0x0a
+    )
+      break
     at++
   }
   return at

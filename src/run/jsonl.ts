@@ -7,10 +7,10 @@ import type {Readable} from 'node:stream'
 import {createGunzip} from 'node:zlib'
 import {cleanDecoded} from '../clean.js'
 import type {Decoding} from '../data.js'
-import {createDecodeStream, detectEncoding, detectionHeadBytes, doubtAbout} from './decode.js'
 import {renderPatch} from '../report/patch.js'
-import {buildFileRecord, increment, type FileRecord} from '../report/record.js'
+import {buildFileRecord, type FileRecord, increment} from '../report/record.js'
 import type {MessageRecord} from '../report/types.js'
+import {createDecodeStream, detectEncoding, detectionHeadBytes, doubtAbout} from './decode.js'
 import type {DocumentContext, FileResult} from './document.js'
 import {findStringField, spliceStringField} from './json-field.js'
 import type {InputEntry} from './walk.js'
@@ -28,7 +28,12 @@ export interface JsonlOptions {
   field: string
 }
 
-export async function cleanJsonlFile(entry: InputEntry, context: DocumentContext & JsonlOptions, outputPath: string, reportPath?: string): Promise<FileResult> {
+export async function cleanJsonlFile(
+  entry: InputEntry,
+  context: DocumentContext & JsonlOptions,
+  outputPath: string,
+  reportPath?: string,
+): Promise<FileResult> {
   const gzip = /\.gz$/i.test(entry.relativePath)
   const output = context.check ? undefined : await createAtomicStream(outputPath, {gzip})
   const report = reportPath && !context.check ? await createAtomicStream(reportPath) : undefined
@@ -38,14 +43,21 @@ export async function cleanJsonlFile(entry: InputEntry, context: DocumentContext
     if (report) await writeChunk(report.stream, '{"records":[\n')
     for await (const {line, ending, number} of readLines(openInput(entry.inputPath, gzip, decoding))) {
       const cleaned = await cleanLine(line, number, context, summary)
-      if (cleaned.entry && report) await writeChunk(report.stream, (summary.reported++ > 0 ? ',\n' : '') + JSON.stringify(cleaned.entry))
+      if (cleaned.entry && report)
+        await writeChunk(report.stream, (summary.reported++ > 0 ? ',\n' : '') + JSON.stringify(cleaned.entry))
       if (output) await writeChunk(output.stream, cleaned.line + ending)
     }
     const record = summary.toRecord()
     if (report) await writeChunk(report.stream, '\n],' + JSON.stringify(record).slice(1) + '\n')
     await output?.commit()
     await report?.commit()
-    return {status: 'done', inputPath: entry.inputPath, relativePath: entry.relativePath, changed: record.changed, record}
+    return {
+      status: 'done',
+      inputPath: entry.inputPath,
+      relativePath: entry.relativePath,
+      changed: record.changed,
+      record,
+    }
   } catch (error) {
     await output?.abort()
     await report?.abort()
@@ -59,7 +71,12 @@ interface CleanedLine {
   entry?: object
 }
 
-async function cleanLine(line: string, number: number, context: DocumentContext & JsonlOptions, summary: JsonlSummary): Promise<CleanedLine> {
+async function cleanLine(
+  line: string,
+  number: number,
+  context: DocumentContext & JsonlOptions,
+  summary: JsonlSummary,
+): Promise<CleanedLine> {
   if (line.trim() === '') return {line}
   let value: unknown
   try {
@@ -80,7 +97,11 @@ async function cleanLine(line: string, number: number, context: DocumentContext 
   summary.add(record, number)
   if (clean === text && record.messages.length === 0) return {line}
   const {relativePath, input, output, decoding, ...rest} = record
-  const entry = {line: number, ...rest, patch: renderPatch({relativePath: `${summary.relativePath}:${number}`, original: text, clean})}
+  const entry = {
+    line: number,
+    ...rest,
+    patch: renderPatch({relativePath: `${summary.relativePath}:${number}`, original: text, clean}),
+  }
   return {line: clean === text ? line : spliceStringField(line, span!, clean), entry}
 }
 
@@ -146,11 +167,7 @@ class JsonlSummary {
   reported = 0
   private readonly record: FileRecord
 
-  constructor(
-    entry: InputEntry,
-    output: string | null,
-    decoding: Decoding,
-  ) {
+  constructor(entry: InputEntry, output: string | null, decoding: Decoding) {
     this.record = {
       relativePath: entry.relativePath,
       input: entry.inputPath,
@@ -189,7 +206,8 @@ class JsonlSummary {
     for (const [key, count] of Object.entries(record.counts.plugins)) increment(total.counts.plugins, key, count)
     for (const [key, count] of Object.entries(record.counts.rules)) increment(total.counts.rules, key, count)
     for (const message of record.messages) {
-      if (message.severity !== 'info') this.keep({...message, reason: `Record on line ${line}: ${message.reason}`, line, column: null})
+      if (message.severity !== 'info')
+        this.keep({...message, reason: `Record on line ${line}: ${message.reason}`, line, column: null})
     }
   }
 
@@ -218,5 +236,16 @@ class JsonlSummary {
 }
 
 function lineMessage(severity: 'error' | 'warning', line: number, reason: string): MessageRecord {
-  return {severity, reason, line, column: null, ruleId: 'jsonl', source: 'newsclean', actual: null, expected: null, note: null, cause: null}
+  return {
+    severity,
+    reason,
+    line,
+    column: null,
+    ruleId: 'jsonl',
+    source: 'newsclean',
+    actual: null,
+    expected: null,
+    note: null,
+    cause: null,
+  }
 }

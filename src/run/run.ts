@@ -5,7 +5,7 @@ import {BatchSummary} from '../report/summary.js'
 import {writeBatchReports} from '../report/write.js'
 import {cleanFile, type DocumentContext, type FileResult} from './document.js'
 import {mapInOrder} from './ordered-map.js'
-import {walkInputs, type InputEntry, type Shard} from './walk.js'
+import {type InputEntry, type Shard, walkInputs} from './walk.js'
 import {WorkerPool} from './worker-pool.js'
 
 export interface RunOptions {
@@ -72,7 +72,13 @@ export async function run(options: RunOptions): Promise<RunResult> {
 // Threads pay off only with several documents and no state shared between them: with
 // cross-file dedupe the order of the batch is the result, so it stays in this thread.
 async function createCleaner(options: RunOptions, documentsSeen: number): Promise<Cleaner> {
-  const context = {outDir: options.outDir, reportDir: options.reportDir, encoding: options.encoding, check: options.check, field: options.field}
+  const context = {
+    outDir: options.outDir,
+    reportDir: options.reportDir,
+    encoding: options.encoding,
+    check: options.check,
+    field: options.field,
+  }
   const threads = Math.min(options.concurrency, documentsSeen)
   if (threads <= 1 || options.processor.acrossFiles) {
     const inline: DocumentContext = {...context, processor: await createProcessor(options.processor)}

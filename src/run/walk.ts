@@ -67,7 +67,8 @@ async function sortedEntries(folder: string): Promise<FolderEntry[]> {
   const entries: FolderEntry[] = []
   for await (const dirent of await opendir(folder)) {
     if (isHidden(dirent.name)) continue
-    const isDirectory = dirent.isDirectory() || (dirent.isSymbolicLink() && (await stat(join(folder, dirent.name))).isDirectory())
+    const isDirectory =
+      dirent.isDirectory() || (dirent.isSymbolicLink() && (await stat(join(folder, dirent.name))).isDirectory())
     if (!isDirectory && !dirent.isFile() && !dirent.isSymbolicLink()) continue
     entries.push({name: dirent.name, isDirectory, sortKey: isDirectory ? `${dirent.name}/` : dirent.name})
   }

@@ -4,7 +4,11 @@ import {nextSentenceEnd, sentenceEnds} from '../../src/dedupe/sentences.js'
 // Inputs are ASCII letters around escaped marks: U+3002 and U+FF01 U+FF1F stops, U+201D a closing quote.
 describe('sentenceEnds', () => {
   it.each([
-    ['ends after a stop and keeps the closing quote with its sentence', 'ab\u3002\u201dcd\uff01!ef\uff1fgh', [4, 8, 11, 13]],
+    [
+      'ends after a stop and keeps the closing quote with its sentence',
+      'ab\u3002\u201dcd\uff01!ef\uff1fgh',
+      [4, 8, 11, 13],
+    ],
     ['takes a run of stops as one end', 'ab\uff1f\uff01\u3002cd', [5, 7]],
     ['ends at an ASCII full stop before a blank, not inside a number', 'v2.0 is out. Next', [12, 17]],
     ['joins a piece with no content to the sentence before it', 'ab\u3002\u3000\u3002cd', [5, 7]],

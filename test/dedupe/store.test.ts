@@ -13,7 +13,10 @@ describe('MemorySeenStore', () => {
   it('answers the first file and line of keys an earlier file claimed, and nothing for new keys', async () => {
     const store = new MemorySeenStore()
     expect(await store.claim('a.txt', keys(1n, 2n), lines(1, 2))).toEqual([undefined, undefined])
-    expect(await store.claim('b.txt', keys(2n, 3n), lines(5, 6))).toEqual([{path: 'a.txt', line: 2, column: 1}, undefined])
+    expect(await store.claim('b.txt', keys(2n, 3n), lines(5, 6))).toEqual([
+      {path: 'a.txt', line: 2, column: 1},
+      undefined,
+    ])
     expect(await store.claim('c.txt', keys(3n, 1n), lines(1, 1))).toEqual([
       {path: 'b.txt', line: 6, column: 1},
       {path: 'a.txt', line: 1, column: 1},
@@ -31,7 +34,9 @@ describe('MemorySeenStore', () => {
     const store = new MemorySeenStore()
     const edge = keys(0n, 0xffffffffffffffffn, 5n, (1n << 32n) | 5n)
     await store.claim('a.txt', edge, lines(1, 2, 3, 4))
-    expect(await store.claim('b.txt', edge, lines(1, 1, 1, 1))).toEqual([1, 2, 3, 4].map((line) => ({path: 'a.txt', line, column: 1})))
+    expect(await store.claim('b.txt', edge, lines(1, 1, 1, 1))).toEqual(
+      [1, 2, 3, 4].map((line) => ({path: 'a.txt', line, column: 1})),
+    )
   })
 
   it('keeps every key while doubling, at no more than 16 bytes a slot', async () => {

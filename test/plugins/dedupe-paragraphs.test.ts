@@ -1,9 +1,9 @@
-import {describe, expect, it} from 'vitest'
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
+import {describe, expect, it} from 'vitest'
 import type {FirstCopy} from '../../src/data.js'
 import {MemorySeenStore, type SeenStore} from '../../src/dedupe/store.js'
-import {createProcessor, processDocument, type ProcessorOptions} from '../../src/processor.js'
+import {createProcessor, type ProcessorOptions, processDocument} from '../../src/processor.js'
 import {corpusArticles} from '../helpers.js'
 
 // Paragraphs cut from a real article: a short line (under 40 code points) and two longer ones.
@@ -28,9 +28,9 @@ describe('dedupe-paragraphs', () => {
   it('keeps a short isolated repeat and removes a long one inside one file', async () => {
     const [file] = await cleanFiles({}, [['a.txt', [footer, first, footer, second, first]]])
     expect(String(file!.value)).toBe([footer, first, footer, second].join('\n') + '\n')
-    expect(file!.messages.map((message) => [message.reason, message.line, (message.cause as VFileMessage).line])).toEqual([
-      ['Unexpected repeat of the paragraph on line 2, removed', 5, 2],
-    ])
+    expect(
+      file!.messages.map((message) => [message.reason, message.line, (message.cause as VFileMessage).line]),
+    ).toEqual([['Unexpected repeat of the paragraph on line 2, removed', 5, 2]])
   })
 
   it('leaves paragraphs seen in earlier files alone without acrossFiles', async () => {
@@ -52,7 +52,13 @@ describe('dedupe-paragraphs', () => {
       [second, third].join('\n') + '\n',
       '',
     ])
-    const removals = files.map((file) => (file.data.removed ?? []).map((removal) => [removal.text === footer ? 'footer' : 'third', removal.place.line, removal.firstCopy]))
+    const removals = files.map((file) =>
+      (file.data.removed ?? []).map((removal) => [
+        removal.text === footer ? 'footer' : 'third',
+        removal.place.line,
+        removal.firstCopy,
+      ]),
+    )
     expect(removals).toEqual([
       [],
       [['footer', 2, {path: 'a.txt', line: 2, column: 1}]],

@@ -1,7 +1,7 @@
-import {describe, expect, it} from 'vitest'
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
-import {createProcessor, processDocument, type NewscleanProcessor} from '../../src/processor.js'
+import {describe, expect, it} from 'vitest'
+import {createProcessor, type NewscleanProcessor, processDocument} from '../../src/processor.js'
 import {corpusArticles} from '../helpers.js'
 
 const dedupePlugins = ['dedupe-paragraphs', 'dedupe-sentences', 'near-duplicates']
@@ -24,7 +24,15 @@ async function dedupe(paragraphs: string[]): Promise<{text: string; file: VFile}
 function summary(file: VFile): Array<[string, number, number, unknown, unknown, number?, number?]> {
   return file.messages.map((message) => {
     const cause = message.cause as VFileMessage | undefined
-    return [message.reason, message.line!, message.column!, message.actual, message.expected, cause?.line ?? undefined, cause?.column ?? undefined]
+    return [
+      message.reason,
+      message.line!,
+      message.column!,
+      message.actual,
+      message.expected,
+      cause?.line ?? undefined,
+      cause?.column ?? undefined,
+    ]
   })
 }
 
@@ -65,27 +73,53 @@ describe('dedupe-sentences', () => {
     const {text, file} = await dedupe([title + body + body])
     expect(text).toBe(title + body + '\n')
     const at = title.length + body.length + 1
-    expect(summary(file)).toEqual([[`Unexpected repeat of the sentences at 1:${title.length + 1}, removed`, 1, at, body, [''], 1, title.length + 1]])
+    expect(summary(file)).toEqual([
+      [`Unexpected repeat of the sentences at 1:${title.length + 1}, removed`, 1, at, body, [''], 1, title.length + 1],
+    ])
     expect(file.data.removed).toEqual([
-      {kind: 'sentence', ruleId: 'dedupe-sentences', text: body, place: {line: 1, column: at, offset: at - 1}, firstCopy: {line: 1, column: title.length + 1}},
+      {
+        kind: 'sentence',
+        ruleId: 'dedupe-sentences',
+        text: body,
+        place: {line: 1, column: at, offset: at - 1},
+        firstCopy: {line: 1, column: title.length + 1},
+      },
     ])
   })
 
   it.each([
-    ['a body that ends without a stop, so the copy begins mid-sentence', [title + openBody + openBody], [title + openBody]],
+    [
+      'a body that ends without a stop, so the copy begins mid-sentence',
+      [title + openBody + openBody],
+      [title + openBody],
+    ],
     ['the blank between the two copies with the second', [title + body + ' ' + body], [title + body]],
     ['a page captured again from its title', [title + body + title + body], [title + body]],
     ['a second copy cut short at the end of the line', [title + body + sentences[1]! + sentences[2]!], [title + body]],
-    ['a line without stops that ends in its own 45 code points twice', [title + stopless + stopless], [title + stopless]],
-    ['a paragraph made of sentences that earlier paragraphs hold', [sentences[0]! + sentences[1]!, sentences[2]! + sentences[4]!, sentences[1]! + sentences[2]!], [sentences[0]! + sentences[1]!, sentences[2]! + sentences[4]!]],
+    [
+      'a line without stops that ends in its own 45 code points twice',
+      [title + stopless + stopless],
+      [title + stopless],
+    ],
+    [
+      'a paragraph made of sentences that earlier paragraphs hold',
+      [sentences[0]! + sentences[1]!, sentences[2]! + sentences[4]!, sentences[1]! + sentences[2]!],
+      [sentences[0]! + sentences[1]!, sentences[2]! + sentences[4]!],
+    ],
   ])('removes %s', async (_, input, output) => {
     expect((await dedupe(input)).text).toBe(output.join('\n') + '\n')
   })
 
   it.each([
     ['a single repeated sentence under 40 code points', [title + shortSentence + sentences[1]! + shortSentence]],
-    ['a line without stops that ends in its own 30 code points twice', [title + stopless.slice(0, 30) + stopless.slice(0, 30)]],
-    ['a paragraph that repeats an earlier one: that is the call of dedupe-paragraphs', ['ab\u3002cd\u3002', title, 'ab\u3002cd\u3002']],
+    [
+      'a line without stops that ends in its own 30 code points twice',
+      [title + stopless.slice(0, 30) + stopless.slice(0, 30)],
+    ],
+    [
+      'a paragraph that repeats an earlier one: that is the call of dedupe-paragraphs',
+      ['ab\u3002cd\u3002', title, 'ab\u3002cd\u3002'],
+    ],
   ])('keeps %s, silently', async (_, input) => {
     const {text, file} = await dedupe(input)
     expect(text).toBe(input.join('\n') + '\n')
@@ -100,7 +134,15 @@ describe('dedupe-sentences', () => {
     expect(text).toBe(input + '\n')
     const at = sentences[0]!.length + lead.length + rest.length + 1
     expect(summary(file)).toEqual([
-      [`Repeated sentences (first at 1:${sentences[0]!.length + 1}) kept: neither a body captured twice nor a whole paragraph`, 1, at, lead, undefined, undefined, undefined],
+      [
+        `Repeated sentences (first at 1:${sentences[0]!.length + 1}) kept: neither a body captured twice nor a whole paragraph`,
+        1,
+        at,
+        lead,
+        undefined,
+        undefined,
+        undefined,
+      ],
     ])
     expect(file.messages[0]!.fatal).toBe(false)
   })
@@ -118,7 +160,8 @@ describe('dedupe-sentences on the shared corpus', () => {
       const deduped = (await clean(full, article)).text.replace(/\n$/, '')
       const expected = withoutDoubledBody(cleaned)
       if (expected !== undefined) doubled.push(index + 1)
-      if (deduped !== (expected ?? cleaned)) wrong.push(`${index + 1}: ${cleaned.length} -> ${deduped.length}, expected ${(expected ?? cleaned).length}`)
+      if (deduped !== (expected ?? cleaned))
+        wrong.push(`${index + 1}: ${cleaned.length} -> ${deduped.length}, expected ${(expected ?? cleaned).length}`)
     }
     console.log(doubled.join(','), wrong)
     expect(wrong).toEqual([])

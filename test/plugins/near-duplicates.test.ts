@@ -1,10 +1,10 @@
-import {describe, expect, it} from 'vitest'
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
+import {describe, expect, it} from 'vitest'
 import {normalizedForm} from '../../src/dedupe/key.js'
 import {bandKeys, sketch} from '../../src/dedupe/minhash.js'
 import {describeChanges, similarityOf} from '../../src/plugins/near-duplicates.js'
-import {createProcessor, processDocument, type ProcessorOptions} from '../../src/processor.js'
+import {createProcessor, type ProcessorOptions, processDocument} from '../../src/processor.js'
 import {corpusArticles} from '../helpers.js'
 
 // Paragraphs cut from real articles, and copies with one or two characters changed.
@@ -34,8 +34,24 @@ describe('near-duplicates', () => {
     const percent = Math.floor(similarityOf(normalizedForm(paragraph), normalizedForm(edited)) * 100)
     const changes = `\`${paragraph[30]}\` -> \`7\`, \`${paragraph[45]}\` -> \`8\``
     expect(describeChanges(paragraph, edited)).toBe(changes)
-    expect(file.messages.map((message) => [message.reason, message.line, message.fatal, message.ruleId, message.actual, message.expected])).toEqual([
-      [`Paragraph nearly repeats line 1 (${percent}% alike): ${changes}`, 3, false, 'near-duplicates', edited, [paragraph]],
+    expect(
+      file.messages.map((message) => [
+        message.reason,
+        message.line,
+        message.fatal,
+        message.ruleId,
+        message.actual,
+        message.expected,
+      ]),
+    ).toEqual([
+      [
+        `Paragraph nearly repeats line 1 (${percent}% alike): ${changes}`,
+        3,
+        false,
+        'near-duplicates',
+        edited,
+        [paragraph],
+      ],
     ])
   })
 
@@ -45,7 +61,9 @@ describe('near-duplicates', () => {
     const message = file.messages[0]!
     expect([message.line, message.fatal, message.actual, message.expected]).toEqual([3, undefined, edited, ['']])
     expect((message.cause as VFileMessage).line).toBe(1)
-    expect(file.data.removed?.map((removal) => [removal.kind, removal.place.line, removal.firstCopy])).toEqual([['paragraph', 3, {line: 1, column: 1}]])
+    expect(file.data.removed?.map((removal) => [removal.kind, removal.place.line, removal.firstCopy])).toEqual([
+      ['paragraph', 3, {line: 1, column: 1}],
+    ])
   })
 
   it.each([
@@ -61,7 +79,11 @@ describe('near-duplicates', () => {
   it('finds the two reposted articles among the 500 of the shared corpus taken as one file', async () => {
     const lines = articles.map((article) => article.trim())
     const {file} = await run(lines)
-    const pairs = file.messages.map((message) => [message.line, lines.indexOf(message.expected![0]!) + 1, message.actual === lines[message.line! - 1]])
+    const pairs = file.messages.map((message) => [
+      message.line,
+      lines.indexOf(message.expected![0]!) + 1,
+      message.actual === lines[message.line! - 1],
+    ])
     expect(pairs).toEqual([
       [407, 221, true],
       [469, 201, true],

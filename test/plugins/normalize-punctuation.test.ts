@@ -1,6 +1,6 @@
-import {describe, expect, it} from 'vitest'
 import {VFile} from 'vfile'
-import {createProcessor, processDocument, type NewscleanProcessor} from '../../src/processor.js'
+import {describe, expect, it} from 'vitest'
+import {createProcessor, type NewscleanProcessor, processDocument} from '../../src/processor.js'
 import {corpusArticles, readFixture, readShared} from '../helpers.js'
 
 interface SpecCase {
@@ -65,7 +65,8 @@ describe('each rule, must change and must not change', () => {
   it('covers every rule with a change and a non-change', () => {
     for (const rule of ['P0', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7', 'R8', 'R9']) {
       const cases = ruleCases.filter((ruleCase) => ruleCase.rule === rule)
-      if (rule !== 'P0' && rule !== 'R9') expect(cases.some((ruleCase) => ruleCase.input !== ruleCase.expected)).toBe(true)
+      if (rule !== 'P0' && rule !== 'R9')
+        expect(cases.some((ruleCase) => ruleCase.input !== ruleCase.expected)).toBe(true)
       expect(cases.some((ruleCase) => ruleCase.input === ruleCase.expected)).toBe(true)
     }
   })
@@ -189,7 +190,10 @@ describe('the seed article', () => {
 describe('clean text', () => {
   it('changes nothing in the expected seed', async () => {
     const expected = readShared('fixtures/seed.expected.txt')
-    const {text, file} = await clean(expected, await createProcessor({only: ['normalize-width', 'strip-pinyin', 'normalize-punctuation']}))
+    const {text, file} = await clean(
+      expected,
+      await createProcessor({only: ['normalize-width', 'strip-pinyin', 'normalize-punctuation']}),
+    )
     expect(text).toBe(expected.endsWith('\n') ? expected : expected + '\n')
     expect(file.messages).toEqual([])
   })

@@ -1,5 +1,5 @@
-import {describe, expect, it} from 'vitest'
 import {VFile} from 'vfile'
+import {describe, expect, it} from 'vitest'
 import {createProcessor, processDocument} from '../../src/processor.js'
 import {corpusArticles, readFixture} from '../helpers.js'
 

@@ -5,7 +5,6 @@
 import iconv from 'iconv-lite'
 import {VFile} from 'vfile'
 import {beforeAll, describe, expect, it} from 'vitest'
-import type {Decoding} from '../../src/data.js'
 import {createProcessor, type NewscleanProcessor, processDocument} from '../../src/processor.js'
 import {gbkBytes, isPrivateUse, pairCharacter} from '../../src/repair/gbk.js'
 import {damageSignal} from '../../src/repair/spans.js'
@@ -120,13 +119,18 @@ describe('repair-encoding on damage made from real bytes', () => {
   for (const mode of damages) {
     const name = `lead ${mode.lead === '?' ? '`?`' : 'U+FFFD'}, private use ${mode.strip ? 'stripped' : 'kept'}`
     it(`repairs each U+3002 before a quote in the seed exactly (${name})`, async () => {
-      const places = stopsIn(truth).filter((at) => truth.charCodeAt(at + 1) === 0x201c || truth.charCodeAt(at + 1) === 0x201d)
+      const places = stopsIn(truth).filter(
+        (at) => truth.charCodeAt(at + 1) === 0x201c || truth.charCodeAt(at + 1) === 0x201d,
+      )
       expect(places.length).toBeGreaterThanOrEqual(3)
       for (const at of places) {
         const damaged = damage(truth, at, mode)
         expect(damaged).not.toBe(fold(truth))
         const {text, file} = await repair(damaged)
-        expect(await matchesTruth(text, truth), `${damaged.slice(at - 3, at + 12)} -> ${text.slice(at - 3, at + 12)}`).toBe(true)
+        expect(
+          await matchesTruth(text, truth),
+          `${damaged.slice(at - 3, at + 12)} -> ${text.slice(at - 3, at + 12)}`,
+        ).toBe(true)
         expect(fixes(file).length).toBeGreaterThan(0)
       }
     })
@@ -155,7 +159,8 @@ describe('repair-encoding on damage made from real bytes', () => {
       const at = places[(index * 7) % places.length]!
       const damaged = damage(article, at, damages[index % damages.length]!)
       const {text, file} = await repair(damaged)
-      if (!(await matchesTruth(text, article))) expect(fixes(file), `${damaged.slice(at - 3, at + 12)} -> ${text.slice(at - 3, at + 12)}`).toEqual([])
+      if (!(await matchesTruth(text, article)))
+        expect(fixes(file), `${damaged.slice(at - 3, at + 12)} -> ${text.slice(at - 3, at + 12)}`).toEqual([])
     }
   })
 
@@ -189,7 +194,11 @@ describe('repair-encoding leaves real text alone', () => {
       .slice(0, 40)
     expect(questions.length).toBeGreaterThan(10)
     for (const sentence of questions) {
-      for (const text of [fold(sentence), sentence.replaceAll('\uff1f', '?!'), sentence.replaceAll('\uff1f', '?\uff01')]) {
+      for (const text of [
+        fold(sentence),
+        sentence.replaceAll('\uff1f', '?!'),
+        sentence.replaceAll('\uff1f', '?\uff01'),
+      ]) {
         const {text: output, file} = await repair(text)
         expect(output).toBe(text)
         expect(file.messages).toHaveLength(0)
@@ -216,7 +225,8 @@ describe('damage helpers', () => {
   })
 
   it('sees a signal after the marks of the seed and none after a real question', () => {
-    for (const at of [...seed.matchAll(/\?!/g)].map((match) => match.index)) expect(damageSignal(seed, at)).toBe('exclamation')
+    for (const at of [...seed.matchAll(/\?!/g)].map((match) => match.index))
+      expect(damageSignal(seed, at)).toBe('exclamation')
     const question = corpusArticles()
       .map((article) => fold(article))
       .find((article) => /[\u4e00-\u9fff]\?[\u4e00-\u9fff]{3}/.test(article))!

@@ -1,5 +1,5 @@
-import {describe, expect, it} from 'vitest'
 import {VFile} from 'vfile'
+import {describe, expect, it} from 'vitest'
 import {createProcessor, processDocument} from '../../src/processor.js'
 import {loadReadings} from '../../src/punctuation/pinyin.js'
 import {corpusArticles, readFixture, readShared} from '../helpers.js'
@@ -30,7 +30,12 @@ describe('strip-pinyin (R1)', () => {
   it('reports each removed annotation as an R1 fix, and a kept toned syllable as a warning', async () => {
     const removed = cases[0]!
     const {file} = await clean(removed.input)
-    expect(file.messages.map((message) => [message.note, message.place && 'column' in message.place ? message.place.column : 0])).toEqual([
+    expect(
+      file.messages.map((message) => [
+        message.note,
+        message.place && 'column' in message.place ? message.place.column : 0,
+      ]),
+    ).toEqual([
       ['R1', 2],
       ['R1', removed.input.indexOf('(', 2) + 1],
     ])

@@ -1,7 +1,7 @@
 // The real GNU tools as oracles: `patch -p1` applies a rendered patch to a real file in a
 // temporary folder; `diff -u` shows what GNU diff itself writes for the same change.
 import {spawnSync} from 'node:child_process'
-import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync} from 'node:fs'
+import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {dirname, join} from 'node:path'
 
@@ -15,7 +15,8 @@ export function applyWithGnuPatch(relativePath: string, original: string, patch:
       input: patch,
       encoding: 'utf8',
     })
-    if (result.status !== 0) throw new Error(`patch failed (${result.status}): ${result.stdout}${result.stderr}\n${patch}`)
+    if (result.status !== 0)
+      throw new Error(`patch failed (${result.status}): ${result.stdout}${result.stderr}\n${patch}`)
     return existsSync(target) ? readFileSync(target, 'utf8') : '<file removed>'
   } finally {
     rmSync(folder, {recursive: true, force: true})

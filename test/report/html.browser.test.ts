@@ -4,7 +4,7 @@ import {existsSync, mkdtempSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {pathToFileURL} from 'node:url'
-import {chromium, type BrowserContext, type Page} from 'playwright-core'
+import {type BrowserContext, chromium, type Page} from 'playwright-core'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {BatchSummary} from '../../src/report/summary.js'
 import {writeBatchReports, writeFileReports} from '../../src/report/write.js'
@@ -27,7 +27,9 @@ describe('review pages in chromium', () => {
     }
     folder = mkdtempSync(join(tmpdir(), 'newsclean-browser-'))
     const summary = new BatchSummary()
-    summary.add(await writeFileReports(join(folder, 'report'), await outcomeOf('a/seed.txt', readShared('fixtures/seed.txt'))))
+    summary.add(
+      await writeFileReports(join(folder, 'report'), await outcomeOf('a/seed.txt', readShared('fixtures/seed.txt'))),
+    )
     const article = damage(paragraphsOf(corpusArticles()[7]!), 3)
     summary.add(await writeFileReports(join(folder, 'report'), await outcomeOf('b/#7 article.txt', article)))
     summary.addFailure('c/binary.txt', 'input/c/binary.txt', 'binary data (NUL bytes), not text')
@@ -74,7 +76,10 @@ describe('review pages in chromium', () => {
       expect(await item.locator('.label').innerText()).toMatch(/^Removed: repeats line [2-8]$/)
       const style = await item.evaluate((element) => {
         const computed = getComputedStyle(element)
-        return {border: computed.borderLeftColor, decoration: getComputedStyle(element.querySelector('.text')!).textDecorationLine}
+        return {
+          border: computed.borderLeftColor,
+          decoration: getComputedStyle(element.querySelector('.text')!).textDecorationLine,
+        }
       })
       expect(style).toEqual({border: 'rgb(207, 34, 46)', decoration: 'line-through'})
     }
@@ -91,7 +96,9 @@ describe('review pages in chromium', () => {
     const box = (await target.boundingBox())!
     expect(box.y).toBeGreaterThanOrEqual(0)
     expect(box.y).toBeLessThan(900)
-    const hrefs = await page.locator('a[href^="#line-"]').evaluateAll((links) => links.map((link) => link.getAttribute('href')!))
+    const hrefs = await page
+      .locator('a[href^="#line-"]')
+      .evaluateAll((links) => links.map((link) => link.getAttribute('href')!))
     for (const href of new Set(hrefs)) expect(await page.locator(href).count(), href).toBe(1)
     await page.screenshot({path: join(screenshots, 'seed-target.png')})
   })
@@ -113,7 +120,9 @@ describe('review pages in chromium', () => {
   it('wraps long lines instead of scrolling sideways', async () => {
     await page.setViewportSize({width: 420, height: 800})
     await open('files/a/seed.txt.html')
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    )
     expect(overflow).toBe(0)
     await page.screenshot({path: join(screenshots, 'seed-narrow.png')})
     await page.setViewportSize({width: 1100, height: 900})

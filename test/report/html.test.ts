@@ -8,7 +8,9 @@ import {outcomeOf} from './outcome.js'
 
 // Every tag the pages may contain; anything else would be markup that came from the input.
 const ownTags = new Set(
-  'html head meta title style body header nav a h1 h2 p code ul ol li b strong span div main ins del details summary table thead tbody tr th td footer'.split(' '),
+  'html head meta title style body header nav a h1 h2 p code ul ol li b strong span div main ins del details summary table thead tbody tr th td footer'.split(
+    ' ',
+  ),
 )
 
 function tagsOf(html: string): Set<string> {
@@ -38,7 +40,9 @@ describe('renderFileHtml on the seed', async () => {
     expect(removed.map((match) => Number(match[1]))).toEqual([9, 10, 11, 12, 13, 14, 15])
     for (const [item, line] of removed) {
       const removal = record.removed.find((entry) => entry.line === Number(line))!
-      expect(item).toContain(`Removed: repeats <a href="#line-${removal.firstCopy.line}">line ${removal.firstCopy.line}</a>`)
+      expect(item).toContain(
+        `Removed: repeats <a href="#line-${removal.firstCopy.line}">line ${removal.firstCopy.line}</a>`,
+      )
       expect(item).toContain(`<p class="text">${renderText(removal.text)}</p>`)
     }
   })
@@ -67,7 +71,9 @@ describe('renderFileHtml on hostile input', async () => {
     expect(record.removed).toHaveLength(1)
     expect([...tagsOf(html)].filter((tag) => !ownTags.has(tag))).toEqual([])
     expect(html).not.toMatch(/<script|<img|<b>"name"/)
-    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=&quot;alert(&#39;x&#39;)&quot;&gt; &amp;amp; &quot;q&quot;')
+    expect(html).toContain(
+      '&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=&quot;alert(&#39;x&#39;)&quot;&gt; &amp;amp; &quot;q&quot;',
+    )
     expect(html).toContain('<title>x/&lt;b&gt;&quot;name&quot;&amp;.txt \u2014 newsclean</title>')
     expect(html).toContain('<code>input/x/&lt;b&gt;&quot;name&quot;&amp;.txt</code>')
   })
@@ -76,8 +82,18 @@ describe('renderFileHtml on hostile input', async () => {
 describe('renderInlineDiff', () => {
   it.each([
     ['marks a width fix as a deletion and an insertion', 'a,b', 'a\uff0cb', 'a<del>,</del><ins>\uff0c</ins>b'],
-    ['shows a removed indentation as badges', '\u3000\u3000ab', 'ab', '<del><span class="cp" title="U+3000">U+3000</span><span class="cp" title="U+3000">U+3000</span></del>ab'],
-    ['shows a zero-width character wherever it is', 'a\u200bb', 'ab', 'a<del><span class="cp" title="U+200B">U+200B</span></del>b'],
+    [
+      'shows a removed indentation as badges',
+      '\u3000\u3000ab',
+      'ab',
+      '<del><span class="cp" title="U+3000">U+3000</span><span class="cp" title="U+3000">U+3000</span></del>ab',
+    ],
+    [
+      'shows a zero-width character wherever it is',
+      'a\u200bb',
+      'ab',
+      'a<del><span class="cp" title="U+200B">U+200B</span></del>b',
+    ],
     ['escapes markup on both sides', '<i>x</i>', '<i>y</i>', '&lt;i&gt;<del>x</del><ins>y</ins>&lt;/i&gt;'],
   ])('%s', (_, original, clean, html) => {
     expect(renderInlineDiff(original, clean)).toBe(html)

@@ -1,14 +1,15 @@
 // Real outcomes for the report tests: real inputs through the real processor, exactly as the
 // runner builds a `DocumentOutcome`, plus helpers to shape corpus articles into documents.
 import {VFile} from 'vfile'
-import {createProcessor, processDocument, type NewscleanProcessor} from '../../src/processor.js'
+import {createProcessor, type NewscleanProcessor, processDocument} from '../../src/processor.js'
 import type {DocumentOutcome} from '../../src/report/types.js'
 
 let processor: Promise<NewscleanProcessor> | undefined
 
 export async function outcomeOf(relativePath: string, original: string): Promise<DocumentOutcome> {
   const file = new VFile({path: relativePath, value: original})
-  const {tree, text, paragraphsIn} = await processDocument(await (processor ??= createProcessor()), file)
+  processor ??= createProcessor()
+  const {tree, text, paragraphsIn} = await processDocument(await processor, file)
   return {
     inputPath: `input/${relativePath}`,
     relativePath,

@@ -19,8 +19,16 @@ const edgeCases: Array<[string, string, string]> = [
   ['removes the first lines', 'a\nb\nc\nd\ne\n', 'c\nd\ne\n'],
   ['removes the last lines', 'a\nb\nc\nd\ne\n', 'a\nb\nc\n'],
   ['adds lines at the top', 'c\nd\n', 'a\nb\nc\nd\n'],
-  ['merges changes six lines apart into one hunk', numbered(20).join('\n') + '\n', numbered(20).join('\n').replace('line 5', 'five').replace('line 11', 'eleven') + '\n'],
-  ['splits changes seven lines apart into two hunks', numbered(20).join('\n') + '\n', numbered(20).join('\n').replace('line 5', 'five').replace('line 12', 'twelve') + '\n'],
+  [
+    'merges changes six lines apart into one hunk',
+    numbered(20).join('\n') + '\n',
+    numbered(20).join('\n').replace('line 5', 'five').replace('line 11', 'eleven') + '\n',
+  ],
+  [
+    'splits changes seven lines apart into two hunks',
+    numbered(20).join('\n') + '\n',
+    numbered(20).join('\n').replace('line 5', 'five').replace('line 12', 'twelve') + '\n',
+  ],
   ['handles repeated identical lines', 'x\nx\nx\ny\nx\nx\n', 'x\ny\nx\n'],
   ['keeps blank lines apart from content', 'a\n\n\nb\n\n', 'a\nb\n'],
   ['keeps lines that start like patch syntax', '--- a\n+++ b\n@@ -1 +1 @@\n\\ x\n', '--- a\n@@ -1 +1 @@\n\\ y\n'],
@@ -75,7 +83,11 @@ describe('renderPatch', () => {
   it('diffs more distinct lines than there are UTF-16 units outside the surrogates', () => {
     const lines = numbered(70_000)
     const original = lines.join('\n') + '\n'
-    const clean = lines.filter((_, index) => index % 997 !== 0).map((line, index) => (index % 1409 === 0 ? `${line}!` : line)).join('\n') + '\n'
+    const clean =
+      lines
+        .filter((_, index) => index % 997 !== 0)
+        .map((line, index) => (index % 1409 === 0 ? `${line}!` : line))
+        .join('\n') + '\n'
     const patch = renderPatch({relativePath: 'big.txt', original, clean})
     expect(applyWithGnuPatch('big.txt', original, patch)).toBe(clean)
   })

@@ -50,7 +50,9 @@ describe('buildFileRecord on the seed', async () => {
       expect(change.original).toBe(inputLines[change.line - 1])
       expect(change.clean).toBe(cleanLines[change.line - 1])
     }
-    const changedLines = cleanLines.slice(0, 8).flatMap((line, index) => (line === inputLines[index] ? [] : [index + 1]))
+    const changedLines = cleanLines
+      .slice(0, 8)
+      .flatMap((line, index) => (line === inputLines[index] ? [] : [index + 1]))
     expect(record.changes.map((change) => change.line)).toEqual(changedLines)
   })
 

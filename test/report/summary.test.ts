@@ -4,7 +4,7 @@ import {join} from 'node:path'
 import {afterEach, describe, expect, it} from 'vitest'
 import {renderIndexHtml} from '../../src/report/index-page.js'
 import {buildFileRecord} from '../../src/report/record.js'
-import {BatchSummary, renderSummaryJson, type IndexRow} from '../../src/report/summary.js'
+import {BatchSummary, type IndexRow, renderSummaryJson} from '../../src/report/summary.js'
 import {formatTotals} from '../../src/report/terminal.js'
 import type {FileRecord} from '../../src/report/types.js'
 import {corpusArticles, readShared} from '../helpers.js'
@@ -71,7 +71,9 @@ describe('BatchSummary of real files', async () => {
   it('says it in one terminal line', () => {
     const summary = summaryOf()
     const {removed, fixes, warnings} = summary.figures.totals
-    expect(formatTotals(summary)).toBe(`4 files, 1 failed: ${removed} repeats removed, ${fixes} fixes, ${warnings} warnings`)
+    expect(formatTotals(summary)).toBe(
+      `4 files, 1 failed: ${removed} repeats removed, ${fixes} fixes, ${warnings} warnings`,
+    )
     summary.close()
   })
 
@@ -79,8 +81,20 @@ describe('BatchSummary of real files', async () => {
     const summary = summaryOf()
     expect(readdirSync(folders.at(-1)!)).toEqual([])
     expect(await rowsOf(summary)).toEqual([
-      ...records.map(({relativePath, input, changed, paragraphs, totals}) => ({status: 'ok', relativePath, input, changed, paragraphs, totals})),
-      {status: 'failed', relativePath: 'c/binary.txt', input: 'input/c/binary.txt', reason: 'binary data (NUL bytes), not text'},
+      ...records.map(({relativePath, input, changed, paragraphs, totals}) => ({
+        status: 'ok',
+        relativePath,
+        input,
+        changed,
+        paragraphs,
+        totals,
+      })),
+      {
+        status: 'failed',
+        relativePath: 'c/binary.txt',
+        input: 'input/c/binary.txt',
+        reason: 'binary data (NUL bytes), not text',
+      },
     ])
     summary.close()
   })
@@ -94,7 +108,9 @@ describe('BatchSummary of real files', async () => {
     expect(html).toContain(
       `<td class="num">${seed.paragraphs.in}</td><td class="num">${seed.paragraphs.out}</td><td class="num">7</td>`,
     )
-    expect(html).toContain('<td>c/binary.txt</td><td class="status failed">failed</td><td colspan="5">binary data (NUL bytes), not text</td>')
+    expect(html).toContain(
+      '<td>c/binary.txt</td><td class="status failed">failed</td><td colspan="5">binary data (NUL bytes), not text</td>',
+    )
     expect(html).not.toContain('<article>')
     expect(html.match(/<tr/g)).toHaveLength(5)
     summary.close()
@@ -105,7 +121,9 @@ describe('BatchSummary of real files', async () => {
     const json = JSON.parse(await collect(renderSummaryJson(summary)))
     expect(json).toEqual({
       ...summary.figures,
-      failures: [{relativePath: 'c/binary.txt', input: 'input/c/binary.txt', reason: 'binary data (NUL bytes), not text'}],
+      failures: [
+        {relativePath: 'c/binary.txt', input: 'input/c/binary.txt', reason: 'binary data (NUL bytes), not text'},
+      ],
     })
     summary.close()
   })
@@ -142,7 +160,14 @@ describe('BatchSummary of many files', () => {
 })
 
 describe('formatTotals', () => {
-  const figures = (files: number, failed: number, removed: number, fixes: number, warnings: number, errors: number) => ({
+  const figures = (
+    files: number,
+    failed: number,
+    removed: number,
+    fixes: number,
+    warnings: number,
+    errors: number,
+  ) => ({
     figures: {
       files,
       failed,

@@ -4,7 +4,14 @@ import {randomBytes} from 'node:crypto'
 import {Readable} from 'node:stream'
 import iconv from 'iconv-lite'
 import {describe, expect, it} from 'vitest'
-import {createDecodeStream, decode, DecodeError, detectEncoding, doubtAbout, lowConfidence} from '../../src/run/decode.js'
+import {
+  createDecodeStream,
+  DecodeError,
+  decode,
+  detectEncoding,
+  doubtAbout,
+  lowConfidence,
+} from '../../src/run/decode.js'
 import {corpusArticles, readShared} from '../helpers.js'
 
 const seed = readShared('fixtures/seed.expected.txt').replaceAll('\ufffd', '1')
@@ -27,9 +34,11 @@ function encoded(text: string, iconvName: string, bom: boolean): Buffer {
 
 async function streamed(bytes: Uint8Array, chunkSize: number, encoding: string, bom: boolean): Promise<string> {
   const chunks: Buffer[] = []
-  for (let offset = 0; offset < bytes.length; offset += chunkSize) chunks.push(Buffer.from(bytes.subarray(offset, offset + chunkSize)))
+  for (let offset = 0; offset < bytes.length; offset += chunkSize)
+    chunks.push(Buffer.from(bytes.subarray(offset, offset + chunkSize)))
   let text = ''
-  for await (const part of Readable.from(chunks).pipe(createDecodeStream({encoding, confidence: 1, bom}))) text += part as string
+  for await (const part of Readable.from(chunks).pipe(createDecodeStream({encoding, confidence: 1, bom})))
+    text += part as string
   return text
 }
 
@@ -63,7 +72,10 @@ describe('decode', () => {
   it('uses a forced encoding, by any common name', () => {
     const bytes = encoded(seed, 'gbk', false)
     for (const name of ['gbk', 'GB2312', 'gb18030', 'CP936']) {
-      expect(decode(bytes, {encoding: name})).toEqual({text: seed, decoding: {encoding: 'GB18030', confidence: 1, bom: false}})
+      expect(decode(bytes, {encoding: name})).toEqual({
+        text: seed,
+        decoding: {encoding: 'GB18030', confidence: 1, bom: false},
+      })
     }
     expect(decode(encoded(seed, 'big5', false), {encoding: 'big-5'}).text).toBe(seed)
   })
@@ -108,7 +120,9 @@ describe('detectEncoding', () => {
   })
 
   it('names a low-confidence guess as a doubt and a sure one not', () => {
-    expect(doubtAbout({encoding: 'Big5', confidence: 0.3, bom: false})).toMatch(/Low-confidence encoding guess `Big5` \(30%\)/)
+    expect(doubtAbout({encoding: 'Big5', confidence: 0.3, bom: false})).toMatch(
+      /Low-confidence encoding guess `Big5` \(30%\)/,
+    )
     expect(doubtAbout({encoding: 'GB18030', confidence: 0.9, bom: false})).toBeUndefined()
   })
 })
@@ -124,7 +138,10 @@ describe('createDecodeStream', () => {
   it('joins a CRLF split between two chunks into one LF', async () => {
     const chunks = [Buffer.from('a\r'), Buffer.from('\nb\r'), Buffer.from('c\r')]
     let text = ''
-    for await (const part of Readable.from(chunks).pipe(createDecodeStream({encoding: 'UTF-8', confidence: 1, bom: false}))) text += part as string
+    for await (const part of Readable.from(chunks).pipe(
+      createDecodeStream({encoding: 'UTF-8', confidence: 1, bom: false}),
+    ))
+      text += part as string
     expect(text).toBe('a\nb\nc\n')
   })
 

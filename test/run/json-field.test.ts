@@ -3,7 +3,11 @@ import {findStringField, spliceStringField} from '../../src/run/json-field.js'
 
 const cases: Array<{line: string; field: string; value: string | undefined}> = [
   {line: '{"text":"abc"}', field: 'text', value: '"abc"'},
-  {line: ' { "id" : 12345678901234567890 , "text" : "a\\"b\\\\" , "x":[1,{"text":"no"}]}', field: 'text', value: '"a\\"b\\\\"'},
+  {
+    line: ' { "id" : 12345678901234567890 , "text" : "a\\"b\\\\" , "x":[1,{"text":"no"}]}',
+    field: 'text',
+    value: '"a\\"b\\\\"',
+  },
   {line: '{"meta":{"text":"nested"},"text":"top"}', field: 'text', value: '"top"'},
   {line: '{"a":"}{][","text":"v"}', field: 'text', value: '"v"'},
   {line: '{"te\\u0078t":"escaped key"}', field: 'text', value: '"escaped key"'},

@@ -13,7 +13,8 @@ describe('mapInOrder', () => {
     const taken = {count: 0}
     const results: number[] = []
     const delays = [30, 1, 20, 1, 5, 1]
-    const work = (index: number) => new Promise<number>((resolve) => setTimeout(() => resolve(index * 10), delays[index]))
+    const work = (index: number) =>
+      new Promise<number>((resolve) => setTimeout(() => resolve(index * 10), delays[index]))
     for await (const result of mapInOrder(numbers(6, taken), 3, work)) results.push(result)
     expect(results).toEqual([0, 10, 20, 30, 40, 50])
   })

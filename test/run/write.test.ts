@@ -1,4 +1,4 @@
-import {mkdtemp, readdir, readFile, stat, writeFile, mkdir} from 'node:fs/promises'
+import {mkdir, mkdtemp, readdir, readFile, stat, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
@@ -13,7 +13,10 @@ describe('writeFileAtomic', () => {
     let writing = true
     const watching = (async () => {
       while (writing) {
-        const size = await stat(target).then((stats) => stats.size, () => -1)
+        const size = await stat(target).then(
+          (stats) => stats.size,
+          () => -1,
+        )
         sizesSeen.add(size)
         await new Promise((resolve) => setImmediate(resolve))
       }
