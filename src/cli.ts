@@ -10,10 +10,6 @@ import {run} from './run/run.js'
 import {cleanStdin} from './run/stdin.js'
 import type {Shard} from './run/walk.js'
 
-// Every vfile message is an Error; their stack traces are never shown and cost more than the
-// cleaning itself on files with many fixes.
-Error.stackTraceLimit = 0
-
 const usage = `Usage: newsclean [options] [paths...]
        newsclean [options] -          (stdin to stdout)
 

@@ -7,11 +7,10 @@
 // Runs after the other plugins, so keys see the cleaned text.
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
-import {VFileMessage} from 'vfile-message'
-import {type FirstCopy, recordRemoval} from '../data.js'
+import type {FirstCopy} from '../data.js'
 import {codePointLength, type Hash64, normalizedForm} from '../dedupe/key.js'
 import {MemorySeenStore, type SeenStore} from '../dedupe/store.js'
-import {pointIn, source} from '../messages.js'
+import {pointIn, reportRemoval} from '../messages.js'
 import type {Paragraph, Root} from '../syntax/types.js'
 
 const ruleId = 'dedupe-paragraphs'
@@ -117,28 +116,25 @@ function removeRepeats(
   return paragraphs.filter((paragraph, index) => {
     const inEarlierFile = earlier[index]
     if (inEarlierFile !== undefined) {
-      reportRemoval(file, paragraph, inEarlierFile)
+      reportRepeat(file, paragraph, inEarlierFile)
       return false
     }
     if (!isRemovable(firstCopies, index, paragraph, minLength)) return true
     const firstPlace = pointIn(paragraphs[firstCopies[index]!]!.children[0], 0)
-    reportRemoval(file, paragraph, {line: firstPlace.line, column: firstPlace.column})
+    reportRepeat(file, paragraph, {line: firstPlace.line, column: firstPlace.column})
     return false
   })
 }
 
-function reportRemoval(file: VFile, paragraph: Paragraph, firstCopy: FirstCopy): void {
+function reportRepeat(file: VFile, paragraph: Paragraph, firstCopy: FirstCopy): void {
   const text = paragraph.children[0]
   const where = firstCopy.path === undefined ? `line ${firstCopy.line}` : `${firstCopy.path}:${firstCopy.line}`
-  const cause = new VFileMessage('First copy of the repeated paragraph', {
-    place: {line: firstCopy.line, column: firstCopy.column},
+  reportRemoval(file, `Unexpected repeat of the paragraph on ${where}, removed`, {
     ruleId,
-    source,
+    kind: 'paragraph',
+    text: text.value,
+    place: pointIn(text, 0),
+    firstCopy,
+    firstCopyReason: 'First copy of the repeated paragraph',
   })
-  cause.file = firstCopy.path ?? file.path ?? ''
-  const place = pointIn(text, 0)
-  const message = file.info(`Unexpected repeat of the paragraph on ${where}, removed`, {place, ruleId, source, cause})
-  message.actual = text.value
-  message.expected = ['']
-  recordRemoval(file.data, {kind: 'paragraph', ruleId, text: text.value, place, firstCopy})
 }

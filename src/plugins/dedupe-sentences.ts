@@ -11,8 +11,6 @@
 // Runs after dedupe-paragraphs, so keys see the cleaned text.
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
-import {VFileMessage} from 'vfile-message'
-import {recordRemoval} from '../data.js'
 import {type Hash64, normalizedForm} from '../dedupe/key.js'
 import {
   findSentenceRepeats,
@@ -21,7 +19,7 @@ import {
   tabulateSentences,
   withBlanks,
 } from '../dedupe/sentence-repeats.js'
-import {pointIn, reportDoubt, source} from '../messages.js'
+import {pointIn, reportDoubt, reportRemoval} from '../messages.js'
 import type {Paragraph, Point, Root} from '../syntax/types.js'
 
 const ruleId = 'dedupe-sentences'
@@ -89,11 +87,11 @@ function applyRemovals(
       keep[index] = false
       const firstCopy =
         earlier === undefined ? placeOfFirstCopy(paragraphs, own[0]!) : pointIn(paragraphs[earlier]!.children[0], 0)
-      reportRemoval(file, 'paragraph', pointIn(node, 0), node.value, firstCopy)
+      reportRepeatedText(file, 'paragraph', pointIn(node, 0), node.value, firstCopy)
       return
     }
     spans.forEach(([start, end], order) => {
-      reportRemoval(
+      reportRepeatedText(
         file,
         'sentence',
         pointIn(node, start),
@@ -157,7 +155,7 @@ function reportKeptRepeat(file: VFile, paragraphs: Paragraph[], repeat: Repeat):
   message.actual = node.value.slice(repeat.start, repeat.end)
 }
 
-function reportRemoval(
+function reportRepeatedText(
   file: VFile,
   kind: 'paragraph' | 'sentence',
   place: Point,
@@ -165,15 +163,12 @@ function reportRemoval(
   firstPlace: Point,
 ): void {
   const what = kind === 'paragraph' ? 'paragraph made of repeated sentences' : 'sentences'
-  const cause = new VFileMessage('First copy of the repeated text', {place: firstPlace, ruleId, source})
-  cause.file = file.path ?? ''
-  const message = file.info(`Unexpected repeat of the ${what} at ${firstPlace.line}:${firstPlace.column}, removed`, {
-    place,
+  reportRemoval(file, `Unexpected repeat of the ${what} at ${firstPlace.line}:${firstPlace.column}, removed`, {
     ruleId,
-    source,
-    cause,
+    kind,
+    text,
+    place,
+    firstCopy: {line: firstPlace.line, column: firstPlace.column},
+    firstCopyReason: 'First copy of the repeated text',
   })
-  message.actual = text
-  message.expected = ['']
-  recordRemoval(file.data, {kind, ruleId, text, place, firstCopy: {line: firstPlace.line, column: firstPlace.column}})
 }

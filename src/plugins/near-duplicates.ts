@@ -9,11 +9,9 @@
 import diff from 'fast-diff'
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
-import {VFileMessage} from 'vfile-message'
-import {recordRemoval} from '../data.js'
 import {codePointLength, normalizedForm} from '../dedupe/key.js'
 import {bandKeys, sketch} from '../dedupe/minhash.js'
-import {pointIn, reportDoubt, source} from '../messages.js'
+import {pointIn, reportDoubt, reportRemoval} from '../messages.js'
 import type {Paragraph, Root} from '../syntax/types.js'
 
 const ruleId = 'near-duplicates'
@@ -49,7 +47,7 @@ const nearDuplicates: Plugin<[Options?], Root> = function (options = {}) {
         return
       }
       if (mode === 'remove') {
-        reportRemoval(file, paragraphs[index]!, paragraphs[match.index]!, match.similarity)
+        reportNearRepeatRemoval(file, paragraphs[index]!, paragraphs[match.index]!, match.similarity)
         removed.add(index)
       } else {
         reportNearDuplicate(file, paragraphs[index]!, paragraphs[match.index]!, match.similarity)
@@ -139,23 +137,18 @@ function reportNearDuplicate(file: VFile, later: Paragraph, first: Paragraph, si
   message.expected = [firstText.value]
 }
 
-function reportRemoval(file: VFile, later: Paragraph, first: Paragraph, similarity: number): void {
+function reportNearRepeatRemoval(file: VFile, later: Paragraph, first: Paragraph, similarity: number): void {
   const text = later.children[0]
   const firstText = first.children[0]
   const firstPlace = pointIn(firstText, 0)
-  const cause = new VFileMessage('First copy of the nearly repeated paragraph', {place: firstPlace, ruleId, source})
-  cause.file = file.path ?? ''
-  const place = pointIn(text, 0)
   const changes = describeChanges(firstText.value, text.value)
   const reason = `Unexpected near repeat of the paragraph on line ${firstPlace.line} (${percent(similarity)}% alike: ${changes}), removed`
-  const message = file.info(reason, {place, ruleId, source, cause})
-  message.actual = text.value
-  message.expected = ['']
-  recordRemoval(file.data, {
-    kind: 'paragraph',
+  reportRemoval(file, reason, {
     ruleId,
+    kind: 'paragraph',
     text: text.value,
-    place,
+    place: pointIn(text, 0),
     firstCopy: {line: firstPlace.line, column: firstPlace.column},
+    firstCopyReason: 'First copy of the nearly repeated paragraph',
   })
 }

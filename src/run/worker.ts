@@ -10,10 +10,6 @@ export interface WorkerSetup {
   context: Omit<DocumentContext, 'processor'>
 }
 
-// Every vfile message is an Error; their stack traces are never shown and cost more than the
-// cleaning itself on files with many fixes.
-Error.stackTraceLimit = 0
-
 const setup = workerData as WorkerSetup
 const port = parentPort!
 const context: DocumentContext = {...setup.context, processor: await createProcessor(setup.processor)}
