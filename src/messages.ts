@@ -30,7 +30,7 @@ export function reportDoubt(file: VFile, reason: string, ruleId: string, place: 
   return withoutStackTrace(() => file.message(reason, {place, ruleId, source}))
 }
 
-export interface Removal {
+export interface RemovalReport {
   ruleId: string
   // `paragraph`: a whole paragraph went; `sentence`: a run of sentences inside one.
   kind: 'paragraph' | 'sentence'
@@ -43,7 +43,7 @@ export interface Removal {
 
 // A removed repeat: `info` with the removed text as `actual` and, as its `cause`, a message at
 // the first copy; also recorded on `file.data.removed` for the reports.
-export function reportRemoval(file: VFile, reason: string, removal: Removal): VFileMessage {
+export function reportRemoval(file: VFile, reason: string, removal: RemovalReport): VFileMessage {
   const {ruleId, kind, text, place, firstCopy} = removal
   return withoutStackTrace(() => {
     const firstPlace = {line: firstCopy.line, column: firstCopy.column}
