@@ -84,7 +84,7 @@ export function bestEarlierMatch(
   let best: {index: number; similarity: number} | undefined
   for (const candidate of candidates) {
     if (forms[candidate] === forms[index]) continue
-    const similarity = similarityOf(forms[candidate]!, forms[index]!)
+    const similarity = similarityOf(forms[candidate]!, forms[index]!, minSimilarity)
     if (similarity < minSimilarity) continue
     if (!best || similarity > best.similarity || (similarity === best.similarity && candidate < best.index)) {
       best = {index: candidate, similarity}
@@ -94,10 +94,11 @@ export function bestEarlierMatch(
 }
 
 // Characters `a` and `b` share in order (by fast-diff) over the longer one's length.
-export function similarityOf(a: string, b: string): number {
+export function similarityOf(a: string, b: string, atLeast = 0): number {
   const longer = Math.max(a.length, b.length)
   if (longer === 0) return 1
-  if (Math.min(a.length, b.length) < longer * 0.5) return 0
+  // The shorter form bounds what the two can share: no diff needed to rule the pair out.
+  if (Math.min(a.length, b.length) < longer * Math.max(atLeast, 0.5)) return 0
   let shared = 0
   for (const [operation, text] of diff(a, b)) if (operation === diff.EQUAL) shared += text.length
   return shared / longer

@@ -10,7 +10,7 @@ import type {VFile} from 'vfile'
 import {pointIn, reportDoubt, reportFix} from '../messages.js'
 import {isPrivateUse} from '../repair/gbk.js'
 import {DocumentModel} from '../repair/model.js'
-import {findWindowEnd, type SearchOptions, type Verdict, weighSpan} from '../repair/search.js'
+import {findWindowEnd, type Verdict, weighSpan} from '../repair/search.js'
 import {damageSignal, nextDamageMark} from '../repair/spans.js'
 import type {Root, Text} from '../syntax/types.js'
 
@@ -37,12 +37,24 @@ const repairEncoding: Plugin<[Options?], Root> = function (options = {}) {
     const texts = tree.children.map((paragraph) => paragraph.children[0])
     const suspects = texts.map((text) => findSuspects(text.value))
     if (suspects.every((list) => list.length === 0)) return
-    const model = buildModel(texts, suspects)
+    const models = new Map<string, DocumentModel>()
+    // A page captured twice repeats its damage too; the same span in the same setting is
+    // weighed once.
+    const verdicts = new Map<string, Verdict>()
     const restorePrivateUse = !texts.some((text) => hasPrivateUse(text.value))
     texts.forEach((text, index) => {
       if (suspects[index]!.length === 0) return
+      const [first, last] = neighbourhood(texts, index)
+      const key = `${first}:${last}`
+      if (!models.has(key)) models.set(key, buildModel(texts, suspects, first, last))
       const quoteContinues = opensWithQuote(texts[index + 1]?.value ?? '')
-      repairText(text, file, model, {certainty, restorePrivateUse, quoteContinues})
+      const settings = {certainty, restorePrivateUse, quoteContinues}
+      const weigh = (value: string, start: number): Verdict => {
+        const spanKey = `${key}|${quoteContinues}|${start}|${value}`
+        if (!verdicts.has(spanKey)) verdicts.set(spanKey, weighSpan(value, start, models.get(key)!, settings))
+        return verdicts.get(spanKey)!
+      }
+      repairText(text, file, weigh, certainty)
     })
   }
 }
@@ -58,13 +70,30 @@ export function findSuspects(value: string): Suspect[] {
   return suspects
 }
 
-// The document's own counts, without the suspect stretches.
-function buildModel(texts: Text[], suspects: Suspect[][]): DocumentModel {
+// How much text on each side of a damaged paragraph its model learns from (code units). An
+// article is far shorter, so an ordinary document is learnt whole, once; a file holding many
+// articles costs no more per repair than one article does.
+const contextUnits = 32 * 1024
+
+// The first and last paragraph of the text around paragraph `center` that its model learns from.
+export function neighbourhood(texts: Text[], center: number): [number, number] {
+  let first = center
+  let before = 0
+  while (first > 0 && before + texts[first - 1]!.value.length <= contextUnits) before += texts[--first]!.value.length
+  let last = center
+  let after = 0
+  while (last < texts.length - 1 && after + texts[last + 1]!.value.length <= contextUnits)
+    after += texts[++last]!.value.length
+  return [first, last]
+}
+
+// The counts of paragraphs `first` to `last`, without the suspect stretches.
+function buildModel(texts: Text[], suspects: Suspect[][], first: number, last: number): DocumentModel {
   const model = new DocumentModel()
-  texts.forEach((text, index) => {
+  for (let index = first; index <= last; index++) {
     const excluded = suspects[index]!.map(({start, windowEnd}) => [start, windowEnd] as const)
-    model.addParagraph(text.value, excluded)
-  })
+    model.addParagraph(texts[index]!.value, excluded)
+  }
   return model
 }
 
@@ -78,11 +107,12 @@ function hasPrivateUse(value: string): boolean {
   return false
 }
 
-interface RepairSettings extends SearchOptions {
-  certainty: number
-}
-
-function repairText(text: Text, file: VFile, model: DocumentModel, settings: RepairSettings): void {
+function repairText(
+  text: Text,
+  file: VFile,
+  weigh: (value: string, start: number) => Verdict,
+  certainty: number,
+): void {
   const value = text.value
   let repaired = ''
   let copied = 0
@@ -91,9 +121,9 @@ function repairText(text: Text, file: VFile, model: DocumentModel, settings: Rep
       start++
       continue
     }
-    const verdict = weighSpan(value, start, model, settings)
+    const verdict = weigh(value, start)
     const best = verdict.best
-    if (best && verdict.posterior >= settings.certainty) {
+    if (best && verdict.posterior >= certainty) {
       const actual = value.slice(start, best.end)
       reportFix(
         file,

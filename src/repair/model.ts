@@ -12,15 +12,23 @@ export const paragraphStart = -1
 // Share of the document's own Han counts in the base distribution (names, topic words).
 const ownHanWeight = 0.1
 
+// Counts of what follows each context. Keys are UTF-16 code units (16 bits), so a context and
+// its follower pack into one number: flat typed arrays and maps of numbers, no map per context,
+// keep building the model cheap on a long document.
 interface Followers {
-  total: number
-  next: Map<number, number>
+  // Times each context was seen with a follower.
+  total: (context: number) => number
+  // How many different characters followed it.
+  distinct: (context: number) => number
+  // Times `next` followed it.
+  count: (context: number, next: number) => number
+  add: (context: number, next: number) => void
 }
 
 export class DocumentModel {
-  private readonly unigrams = new Map<number, number>()
-  private readonly afterOne = new Map<number, Followers>()
-  private readonly afterTwo = new Map<number, Followers>()
+  private readonly unigrams = new Uint32Array(0x10000)
+  private readonly afterOne = followersTable()
+  private readonly afterTwo = followersTable()
   private total = 0
 
   // Count one paragraph, skipping the [start, end) ranges of code-unit indices in `excluded`.
@@ -37,10 +45,10 @@ export class DocumentModel {
         continue
       }
       const key = modelKey(code)
-      this.unigrams.set(key, (this.unigrams.get(key) ?? 0) + 1)
+      this.unigrams[key]!++
       this.total++
-      if (second !== paragraphStart) count(this.afterOne, second, key)
-      if (first !== paragraphStart) count(this.afterTwo, contextKey(first, second), key)
+      if (second !== paragraphStart) this.afterOne.add(second, key)
+      if (first !== paragraphStart) this.afterTwo.add(contextKey(first, second), key)
       first = second
       second = key
     }
@@ -51,9 +59,9 @@ export class DocumentModel {
   logProbability(first: number, second: number, next: number): number {
     let probability = this.base(next)
     if (second !== paragraphStart) {
-      probability = interpolate(this.afterOne.get(second), next, probability)
+      probability = interpolate(this.afterOne, second, next, probability)
       if (first !== paragraphStart)
-        probability = interpolate(this.afterTwo.get(contextKey(first, second)), next, probability)
+        probability = interpolate(this.afterTwo, contextKey(first, second), next, probability)
     }
     const penalty = second === paragraphStart ? 0 : sequencePenalty(second, next)
     return Math.log10(probability) + penalty
@@ -62,29 +70,38 @@ export class DocumentModel {
   private base(key: number): number {
     const general = 10 ** logFrequency(key)
     if (!isHan(key) || this.total === 0) return general
-    return (1 - ownHanWeight) * general + (ownHanWeight * (this.unigrams.get(key) ?? 0)) / this.total
+    return (1 - ownHanWeight) * general + (ownHanWeight * (this.unigrams[key] ?? 0)) / this.total
   }
 }
 
 // Witten-Bell: trust a context's own followers by how often it was seen against how many
 // different characters followed it.
-function interpolate(followers: Followers | undefined, next: number, lower: number): number {
-  if (!followers) return lower
-  const distinct = followers.next.size
-  const weight = followers.total / (followers.total + distinct)
-  return weight * ((followers.next.get(next) ?? 0) / followers.total) + (1 - weight) * lower
+function interpolate(followers: Followers, context: number, next: number, lower: number): number {
+  const total = followers.total(context)
+  if (total === 0) return lower
+  const weight = total / (total + followers.distinct(context))
+  return weight * (followers.count(context, next) / total) + (1 - weight) * lower
 }
 
-function count(table: Map<number, Followers>, context: number, next: number): void {
-  let followers = table.get(context)
-  if (!followers) {
-    followers = {total: 0, next: new Map()}
-    table.set(context, followers)
+function followersTable(): Followers {
+  const totals = new Map<number, number>()
+  const distincts = new Map<number, number>()
+  const pairs = new Map<number, number>()
+  return {
+    total: (context) => totals.get(context) ?? 0,
+    distinct: (context) => distincts.get(context) ?? 0,
+    count: (context, next) => pairs.get(context * 0x10000 + next) ?? 0,
+    add(context, next) {
+      const pair = context * 0x10000 + next
+      const seen = pairs.get(pair) ?? 0
+      pairs.set(pair, seen + 1)
+      totals.set(context, (totals.get(context) ?? 0) + 1)
+      if (seen === 0) distincts.set(context, (distincts.get(context) ?? 0) + 1)
+    },
   }
-  followers.total++
-  followers.next.set(next, (followers.next.get(next) ?? 0) + 1)
 }
 
+// Two code units as one context; with a follower this stays within 48 bits, exact in a double.
 function contextKey(first: number, second: number): number {
-  return first * 0x110000 + second
+  return first * 0x10000 + second
 }

@@ -11,11 +11,6 @@ import {buildFileRecord} from './record.js'
 import {type BatchSummary, renderSummaryJson} from './summary.js'
 import type {DocumentOutcome, FileRecord} from './types.js'
 
-export interface FileReportOptions {
-  // Write the `.patch`; default true. JSONL inputs have none (their `.json` holds a diff per record).
-  patch?: boolean
-}
-
 export class ReportPathError extends Error {
   code = 'report-path'
 }
@@ -39,16 +34,11 @@ export function fileReportPaths(reportDir: string, relativePath: string): FileRe
   return {patch: `${base}.patch`, json: `${base}.json`, html: `${base}.html`}
 }
 
-export async function writeFileReports(
-  reportDir: string,
-  outcome: DocumentOutcome,
-  options: FileReportOptions = {},
-): Promise<FileRecord> {
+export async function writeFileReports(reportDir: string, outcome: DocumentOutcome): Promise<FileRecord> {
   const paths = fileReportPaths(reportDir, outcome.relativePath)
   const record = buildFileRecord(outcome)
   await writeFileAtomic(paths.json, JSON.stringify(record, null, 2) + '\n')
   await writeFileAtomic(paths.html, renderFileHtml(record))
-  if (options.patch === false) return record
   const patch = renderPatch(outcome)
   // No change, no patch: GNU patch refuses an empty one, and a stale one must not survive.
   if (patch === '') await rm(paths.patch, {force: true})

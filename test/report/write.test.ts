@@ -47,12 +47,6 @@ describe('writeFileReports', () => {
     await writeFileReports(folder, await outcomeOf('same.txt', 'clean\n'))
     expect(filesUnder(folder)).toEqual(['files/same.txt.html', 'files/same.txt.json'])
   })
-
-  it('skips the patch when asked (JSONL inputs)', async () => {
-    const folder = reportFolder()
-    await writeFileReports(folder, await outcomeOf('b.jsonl', '\u3000x\n'), {patch: false})
-    expect(filesUnder(folder)).toEqual(['files/b.jsonl.html', 'files/b.jsonl.json'])
-  })
 })
 
 describe('fileReportPaths', () => {
