@@ -35,6 +35,8 @@ export interface RunResult {
 
 interface Cleaner {
   clean: (entry: InputEntry) => Promise<FileResult>
+  // Documents taken and not yet handed on, at most.
+  inFlight: number
   close: () => Promise<void>
 }
 
@@ -47,7 +49,7 @@ export async function run(options: RunOptions): Promise<RunResult> {
   let failed = 0
   let withErrors = 0
   try {
-    for await (const result of mapInOrder(concat(head, entries), options.concurrency * 2, cleaner.clean)) {
+    for await (const result of mapInOrder(concat(head, entries), cleaner.inFlight, cleaner.clean)) {
       if (result.status === 'failed') {
         failed++
         summary.addFailure(result.relativePath, result.inputPath, result.failure)
@@ -69,8 +71,8 @@ export async function run(options: RunOptions): Promise<RunResult> {
   return {summary, changed, failed, withErrors}
 }
 
-// Threads pay off only with several documents and no state shared between them: with
-// cross-file dedupe the order of the batch is the result, so it stays in this thread.
+// Threads pay off only with several documents and no state shared between them. With
+// cross-file dedupe the order of the batch is the result: one document at a time, in this thread.
 async function createCleaner(options: RunOptions, documentsSeen: number): Promise<Cleaner> {
   const context = {
     outDir: options.outDir,
@@ -82,10 +84,11 @@ async function createCleaner(options: RunOptions, documentsSeen: number): Promis
   const threads = Math.min(options.concurrency, documentsSeen)
   if (threads <= 1 || options.processor.acrossFiles) {
     const inline: DocumentContext = {...context, processor: await createProcessor(options.processor)}
-    return {clean: (entry) => cleanFile(entry, inline), close: async () => {}}
+    const inFlight = options.processor.acrossFiles ? 1 : 2
+    return {clean: (entry) => cleanFile(entry, inline), inFlight, close: async () => {}}
   }
   const pool = new WorkerPool(threads, {processor: options.processor, context})
-  return {clean: (entry) => pool.clean(entry), close: () => pool.close()}
+  return {clean: (entry) => pool.clean(entry), inFlight: threads * 2, close: () => pool.close()}
 }
 
 async function takeUpTo<Item>(items: AsyncIterator<Item>, count: number): Promise<Item[]> {
