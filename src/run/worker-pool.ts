@@ -8,13 +8,14 @@ import type {WorkerSetup} from './worker.js'
 interface Task {
   entry: InputEntry
   resolve: (result: FileResult) => void
-  reject: (error: Error) => void
 }
 
 export class WorkerPool {
   private readonly idle: Worker[] = []
   private readonly busy = new Map<Worker, Task>()
   private readonly queue: Task[] = []
+  // Why no worker is left, once none is.
+  private broken: Error | undefined
 
   constructor(
     size: number,
@@ -23,9 +24,11 @@ export class WorkerPool {
     for (let index = 0; index < size; index++) this.idle.push(this.startWorker())
   }
 
+  // Resolves to the document's result; a thread that dies makes its document a failed one, so the
+  // batch goes on.
   clean(entry: InputEntry): Promise<FileResult> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({entry, resolve, reject})
+    return new Promise((resolve) => {
+      this.queue.push({entry, resolve})
       this.dispatch()
     })
   }
@@ -43,18 +46,27 @@ export class WorkerPool {
       task?.resolve(result)
       this.dispatch()
     })
-    // A worker that throws is gone: its task fails and a fresh worker takes its place.
+    // A worker that throws is gone. Its document fails with the reason and a fresh worker takes
+    // its place; one that dies before any work (it cannot even start) is not replaced, and when
+    // none is left every waiting document fails.
     worker.on('error', (error) => {
       const task = this.busy.get(worker)
       this.busy.delete(worker)
-      this.idle.push(this.startWorker())
-      task?.reject(error)
+      const idleIndex = this.idle.indexOf(worker)
+      if (idleIndex !== -1) this.idle.splice(idleIndex, 1)
+      if (task) {
+        task.resolve(crashed(task.entry, error))
+        this.idle.push(this.startWorker())
+      } else if (this.idle.length === 0 && this.busy.size === 0) {
+        this.broken = error
+      }
       this.dispatch()
     })
     return worker
   }
 
   private dispatch(): void {
+    if (this.broken) for (const waiting of this.queue.splice(0)) waiting.resolve(crashed(waiting.entry, this.broken))
     while (this.idle.length > 0 && this.queue.length > 0) {
       const worker = this.idle.pop()!
       const task = this.queue.shift()!
@@ -62,4 +74,9 @@ export class WorkerPool {
       worker.postMessage(task.entry)
     }
   }
+}
+
+function crashed(entry: InputEntry, error: Error): FileResult {
+  const failure = `the cleaning thread stopped (${error.message}); this file was not cleaned`
+  return {status: 'failed', inputPath: entry.inputPath, relativePath: entry.relativePath, failure}
 }
