@@ -133,6 +133,14 @@ describe('newsclean on a folder', () => {
     expect(existsSync(join(work, 'report'))).toBe(false)
   })
 
+  it('leaves its own output alone when run on the folder that holds it, again and again', () => {
+    const work = makeInputTree()
+    const run = () => spawnSync(process.execPath, [cli, '.'], {cwd: work, encoding: 'utf8'})
+    expect(run().status).toBe(0)
+    expect(run().status).toBe(0)
+    expect(listFiles(join(work, 'output', 'clean'))).toEqual(['a/seed.txt', 'b/c/article.txt', 'top.txt'])
+  })
+
   it('rejects bad usage with exit code 2', () => {
     expect(newsclean(['--concurrency', 'zero']).status).toBe(2)
     expect(newsclean(['--only', 'no-such-plugin', '-']).status).toBe(2)

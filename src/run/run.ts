@@ -41,7 +41,8 @@ interface Cleaner {
 }
 
 export async function run(options: RunOptions): Promise<RunResult> {
-  const entries = walkInputs(options.paths, options.shard)
+  const skip = options.reportDir ? [options.outDir, options.reportDir] : [options.outDir]
+  const entries = walkInputs(options.paths, {shard: options.shard, skip})
   const head = await takeUpTo(entries, options.concurrency)
   const cleaner = await createCleaner(options, head.length)
   const summary = new BatchSummary()

@@ -2,7 +2,7 @@
 // files by relative path in code-point order. Entries of one folder are read at a time, so a
 // tree of a million files is never listed whole.
 import {opendir, stat} from 'node:fs/promises'
-import {basename, join} from 'node:path'
+import {basename, join, resolve} from 'node:path'
 
 export interface InputEntry {
   // The path as found on disk (input folder joined with the relative path).
@@ -11,19 +11,27 @@ export interface InputEntry {
   relativePath: string
 }
 
-export async function* walkInputs(paths: string[], shard?: Shard): AsyncGenerator<InputEntry> {
+export interface WalkOptions {
+  shard?: Shard
+  // Folders never walked into: newsclean's own output and reports, when they sit inside an input
+  // folder (`newsclean .`), are not news to clean again.
+  skip?: string[]
+}
+
+export async function* walkInputs(paths: string[], options: WalkOptions = {}): AsyncGenerator<InputEntry> {
+  const skip = new Set((options.skip ?? []).map((folder) => resolve(folder)))
   for (const path of paths) {
-    for await (const entry of walkPath(path)) {
-      if (!shard || isInShard(entry.relativePath, shard)) yield entry
+    for await (const entry of walkPath(path, skip)) {
+      if (!options.shard || isInShard(entry.relativePath, options.shard)) yield entry
     }
   }
 }
 
 // A path that cannot be read is still yielded, so that cleaning it fails with its reason and
 // the batch goes on.
-async function* walkPath(path: string): AsyncGenerator<InputEntry> {
+async function* walkPath(path: string, skip: Set<string>): AsyncGenerator<InputEntry> {
   const stats = await stat(path).catch(() => undefined)
-  if (stats?.isDirectory()) yield* walkFolder(path, '')
+  if (stats?.isDirectory()) yield* walkFolder(path, '', skip)
   else yield {inputPath: path, relativePath: basename(path)}
 }
 
@@ -48,11 +56,11 @@ function fnv1a(text: string): number {
   return hash
 }
 
-async function* walkFolder(root: string, prefix: string): AsyncGenerator<InputEntry> {
+async function* walkFolder(root: string, prefix: string, skip: Set<string>): AsyncGenerator<InputEntry> {
   for (const entry of await sortedEntries(join(root, prefix))) {
     const relativePath = prefix === '' ? entry.name : `${prefix}/${entry.name}`
-    if (entry.isDirectory) yield* walkFolder(root, relativePath)
-    else yield {inputPath: join(root, relativePath), relativePath}
+    if (!entry.isDirectory) yield {inputPath: join(root, relativePath), relativePath}
+    else if (!skip.has(resolve(root, relativePath))) yield* walkFolder(root, relativePath, skip)
   }
 }
 

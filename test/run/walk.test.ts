@@ -13,9 +13,9 @@ async function makeTree(files: string[]): Promise<string> {
   return folder
 }
 
-async function collect(paths: string[]): Promise<string[]> {
+async function collect(paths: string[], skip?: string[]): Promise<string[]> {
   const seen: string[] = []
-  for await (const entry of walkInputs(paths)) seen.push(entry.relativePath)
+  for await (const entry of walkInputs(paths, {skip})) seen.push(entry.relativePath)
   return seen
 }
 
@@ -32,6 +32,14 @@ describe('walkInputs', () => {
     const first = await makeTree(['z.txt', '.hidden.txt', '.git/config'])
     const second = await makeTree(['a.txt'])
     expect(await collect([first, second])).toEqual(['z.txt', 'a.txt'])
+  })
+
+  it('never walks into the folders it is told to skip', async () => {
+    const folder = await makeTree(['news/a.txt', 'output/clean/news/a.txt', 'output/report/index.html', 'outputs.txt'])
+    expect(await collect([folder], [join(folder, 'output', 'clean'), join(folder, 'output', 'report')])).toEqual([
+      'news/a.txt',
+      'outputs.txt',
+    ])
   })
 
   it('yields a missing path so that cleaning it can fail with a reason', async () => {
