@@ -13,6 +13,8 @@
 // first sentence (the page captured again), or one that makes up a whole paragraph. Other runs
 // are an editor's own repeats (a lead quoting the body, a table restating a row) and stay.
 // A body with no stop at all is caught by `findTrailingRepeat`: the paragraph ends `X X`.
+
+import {isBlank} from '../text/blank.js'
 import {codePointLength, type Hash64, normalizedForm} from './key.js'
 import {nextSentenceEnd, sentenceEnds} from './sentences.js'
 
@@ -224,10 +226,6 @@ function isBlankRun(text: string, start: number, end: number): boolean {
   if (end < start) return false
   for (let index = start; index < end; index++) if (!isBlank(text.charCodeAt(index))) return false
   return true
-}
-
-function isBlank(code: number): boolean {
-  return code === 0x20 || code === 0x09 || code === 0x3000 || code === 0xa0
 }
 
 // How far `text` from `start` (up to `limit`) and `copy` from `copyStart` (up to `copyLimit`)

@@ -3,6 +3,7 @@
 // paragraph but not after a digit) and the closing quotes and brackets that follow them, so a
 // closing quote stays with its sentence. A piece with no content of its own (only blanks and
 // marks) joins the sentence before it, so every sentence but a contentless paragraph has a key.
+import {isBlank} from '../text/blank.js'
 
 // Exclusive end offsets of the sentences of `text`, in order; the last is `text.length`.
 export function sentenceEnds(text: string): number[] {
@@ -64,10 +65,6 @@ function endOfStopRun(text: string, from: number): number {
   while (index < text.length && isSentenceStop(text, index)) index++
   while (index < text.length && isClosingMark(text.charCodeAt(index))) index++
   return index
-}
-
-function isBlank(code: number): boolean {
-  return code === 0x20 || code === 0x09 || code === 0x3000 || code === 0xa0
 }
 
 // Whether `text[start, end)` holds a letter, digit or Han character (anything past the ASCII

@@ -6,6 +6,7 @@ import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
 import {pointIn, reportFix} from '../messages.js'
 import type {Paragraph, Root, Text} from '../syntax/types.js'
+import {isBlank} from '../text/blank.js'
 
 const ruleId = 'normalize-whitespace'
 
@@ -52,10 +53,6 @@ export function isInvisible(code: number): boolean {
   return code === 0xfeff || (code >= 0x200b && code <= 0x200d) || code === 0x2060
 }
 
-export function isEdgeBlank(code: number): boolean {
-  return code === 0x20 || code === 0x09 || code === 0x3000 || code === 0xa0
-}
-
 function removeInvisible(value: string): string {
   for (let index = 0; index < value.length; index++) {
     if (isInvisible(value.charCodeAt(index))) return keepVisible(value)
@@ -73,13 +70,13 @@ function keepVisible(value: string): string {
 
 function leadingBlankLength(value: string): number {
   let index = 0
-  while (index < value.length && isEdgeBlank(value.charCodeAt(index))) index++
+  while (index < value.length && isBlank(value.charCodeAt(index))) index++
   return index
 }
 
 function trailingBlankLength(value: string, floor: number): number {
   let index = value.length
-  while (index > floor && isEdgeBlank(value.charCodeAt(index - 1))) index--
+  while (index > floor && isBlank(value.charCodeAt(index - 1))) index--
   return value.length - index
 }
 
