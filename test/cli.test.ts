@@ -210,6 +210,9 @@ describe('newsclean on JSONL and HTML', () => {
       records: Array<{line: number}>
     }
     expect(report.records.map((record) => record.line)).toEqual([1, 4])
+    const page = readFileSync(join(work, 'report', 'files', 'records.jsonl.html'), 'utf8')
+    expect(page).toMatch(/Line 3 is not valid JSON/)
+    expect(readFileSync(join(work, 'report', 'index.html'), 'utf8')).toContain('href="files/records.jsonl.html"')
   })
 
   it('reads a GB18030 JSONL file and writes its records as UTF-8', () => {

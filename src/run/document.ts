@@ -52,8 +52,8 @@ async function cleanReadableFile(entry: InputEntry, context: DocumentContext): P
     throw new Error(`the output path is the input itself; choose another --out folder`)
   }
   if (isJsonl(entry.relativePath)) {
-    const reportPath = context.reportDir ? fileReportPaths(context.reportDir, entry.relativePath).json : undefined
-    return cleanJsonlFile(entry, context, outputPath, reportPath)
+    const reportPaths = context.reportDir ? fileReportPaths(context.reportDir, entry.relativePath) : undefined
+    return cleanJsonlFile(entry, context, outputPath, reportPaths)
   }
   const bytes = await readFile(entry.inputPath)
   const decoded = decode(bytes, {encoding: context.encoding})

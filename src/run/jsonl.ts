@@ -7,14 +7,16 @@ import type {Readable} from 'node:stream'
 import {createGunzip} from 'node:zlib'
 import {cleanDecoded} from '../clean.js'
 import type {Decoding} from '../data.js'
+import {renderFileHtml} from '../report/html.js'
 import {renderPatch} from '../report/patch.js'
 import {buildFileRecord, type FileRecord, increment} from '../report/record.js'
 import type {MessageRecord} from '../report/types.js'
+import type {FileReportPaths} from '../report/write.js'
 import {createDecodeStream, detectEncoding, detectionHeadBytes, doubtAbout} from './decode.js'
 import type {DocumentContext, FileResult} from './document.js'
 import {findStringField, spliceStringField} from './json-field.js'
 import type {InputEntry} from './walk.js'
-import {createAtomicStream, writeChunk} from './write.js'
+import {createAtomicStream, writeChunk, writeFileAtomic} from './write.js'
 
 // Records with many messages stay in the per-record report; the file's own list keeps the first.
 const fileMessageLimit = 1000
@@ -32,11 +34,11 @@ export async function cleanJsonlFile(
   entry: InputEntry,
   context: DocumentContext & JsonlOptions,
   outputPath: string,
-  reportPath?: string,
+  reportPaths?: FileReportPaths,
 ): Promise<FileResult> {
   const gzip = /\.gz$/i.test(entry.relativePath)
   const output = context.check ? undefined : await createAtomicStream(outputPath, {gzip})
-  const report = reportPath && !context.check ? await createAtomicStream(reportPath) : undefined
+  const report = reportPaths && !context.check ? await createAtomicStream(reportPaths.json) : undefined
   try {
     const decoding = detectEncoding(await readHead(entry.inputPath, gzip), {encoding: context.encoding})
     const summary = new JsonlSummary(entry, context.check ? null : outputPath, decoding)
@@ -51,6 +53,8 @@ export async function cleanJsonlFile(
     if (report) await writeChunk(report.stream, '\n],' + JSON.stringify(record).slice(1) + '\n')
     await output?.commit()
     await report?.commit()
+    // The page gives the file's figures and what needs review; the diffs per record are in the .json.
+    if (report && reportPaths) await writeFileAtomic(reportPaths.html, renderFileHtml(record))
     return {
       status: 'done',
       inputPath: entry.inputPath,
