@@ -97,11 +97,32 @@ export function bestEarlierMatch(
 export function similarityOf(a: string, b: string, atLeast = 0): number {
   const longer = Math.max(a.length, b.length)
   if (longer === 0) return 1
-  // The shorter form bounds what the two can share: no diff needed to rule the pair out.
-  if (Math.min(a.length, b.length) < longer * Math.max(atLeast, 0.5)) return 0
+  // What the two have in common in any order bounds what they share in order: pairs that cannot
+  // reach `atLeast` are ruled out without a diff.
+  const floor = longer * Math.max(atLeast, 0.5)
+  if (Math.min(a.length, b.length) < floor || commonCharacters(a, b) < floor) return 0
   let shared = 0
   for (const [operation, text] of diff(a, b)) if (operation === diff.EQUAL) shared += text.length
   return shared / longer
+}
+
+// How many characters `a` and `b` have in common, counted with repeats, in any order.
+export function commonCharacters(a: string, b: string): number {
+  const counts = new Map<number, number>()
+  for (let index = 0; index < a.length; index++) {
+    const code = a.charCodeAt(index)
+    counts.set(code, (counts.get(code) ?? 0) + 1)
+  }
+  let common = 0
+  for (let index = 0; index < b.length; index++) {
+    const code = b.charCodeAt(index)
+    const left = counts.get(code) ?? 0
+    if (left > 0) {
+      counts.set(code, left - 1)
+      common++
+    }
+  }
+  return common
 }
 
 // What the later paragraph changes, as up to three `old` -> `new` pairs of its diff against the first.

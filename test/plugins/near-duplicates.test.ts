@@ -3,7 +3,7 @@ import type {VFileMessage} from 'vfile-message'
 import {describe, expect, it} from 'vitest'
 import {normalizedForm} from '../../src/dedupe/key.js'
 import {bandKeys, sketch} from '../../src/dedupe/minhash.js'
-import {describeChanges, similarityOf} from '../../src/plugins/near-duplicates.js'
+import {commonCharacters, describeChanges, similarityOf} from '../../src/plugins/near-duplicates.js'
 import {createProcessor, type ProcessorOptions, processDocument} from '../../src/processor.js'
 import {corpusArticles} from '../helpers.js'
 
@@ -96,5 +96,26 @@ describe('near-duplicates', () => {
     const editedKeys = bandKeys(sketch(normalizedForm(withCharacter(paragraph, 30, '7'))))
     expect(keys).toHaveLength(8)
     expect(keys.some((key, band) => key === editedKeys[band])).toBe(true)
+  })
+})
+
+describe('commonCharacters', () => {
+  it('counts shared characters with their repeats, in any order', () => {
+    expect(commonCharacters('aabc', 'cbaa')).toBe(4)
+    expect(commonCharacters('aab', 'abb')).toBe(2)
+    expect(commonCharacters('abc', 'xyz')).toBe(0)
+  })
+
+  it('never counts fewer than the diff shares in order, so ruling pairs out by it loses none', () => {
+    for (const [first, second] of [
+      [paragraph, edited],
+      [paragraph, other],
+      [other, third],
+    ] as const) {
+      const a = normalizedForm(first)
+      const b = normalizedForm(second)
+      const inOrder = similarityOf(a, b) * Math.max(a.length, b.length)
+      expect(commonCharacters(a, b)).toBeGreaterThanOrEqual(Math.round(inOrder))
+    }
   })
 })
