@@ -73,7 +73,7 @@ export function findSuspects(value: string): Suspect[] {
 // How much text on each side of a damaged paragraph its model learns from (code units). An
 // article is far shorter, so an ordinary document is learnt whole, once; a file holding many
 // articles costs no more per repair than one article does.
-const contextUnits = 32 * 1024
+const contextUnits = 16 * 1024
 
 // The first and last paragraph of the text around paragraph `center` that its model learns from.
 export function neighbourhood(texts: Text[], center: number): [number, number] {

@@ -30,6 +30,9 @@ export class DocumentModel {
   private readonly afterOne = followersTable()
   private readonly afterTwo = followersTable()
   private total = 0
+  // `base` of each key once asked (NaN: not yet): a search asks for the same few characters
+  // thousands of times. Valid because the counts are complete before the first question.
+  private readonly baseCache = new Float64Array(0x10000).fill(Number.NaN)
 
   // Count one paragraph, skipping the [start, end) ranges of code-unit indices in `excluded`.
   addParagraph(text: string, excluded: ReadonlyArray<readonly [number, number]> = []): void {
@@ -68,6 +71,14 @@ export class DocumentModel {
   }
 
   private base(key: number): number {
+    const cached = this.baseCache[key]!
+    if (!Number.isNaN(cached)) return cached
+    const probability = this.computeBase(key)
+    this.baseCache[key] = probability
+    return probability
+  }
+
+  private computeBase(key: number): number {
     const general = 10 ** logFrequency(key)
     if (!isHan(key) || this.total === 0) return general
     return (1 - ownHanWeight) * general + (ownHanWeight * (this.unigrams[key] ?? 0)) / this.total
