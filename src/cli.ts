@@ -3,9 +3,10 @@
 import {readFileSync} from 'node:fs'
 import {availableParallelism} from 'node:os'
 import {parseArgs} from 'node:util'
-import {type ProcessorOptions, UsageError} from './processor.js'
+import {type ProcessorOptions, selectPlugins, UsageError} from './processor.js'
 import {formatFileMessages, type Verbosity} from './report/reporter.js'
 import {formatTotals} from './report/terminal.js'
+import {describeError} from './run/document.js'
 import {run} from './run/run.js'
 import {cleanStdin} from './run/stdin.js'
 import type {Shard} from './run/walk.js'
@@ -67,9 +68,13 @@ async function main(argv: string[]): Promise<number> {
   if (positionals.includes('-')) {
     if (positionals.length > 1) throw new UsageError('`-` (stdin) cannot be combined with paths')
     const reportDir = values['no-report'] ? undefined : values.report
-    const {record} = await cleanStdin({processor, encoding: values.encoding, reportDir})
-    process.stderr.write(formatFileMessages({inputPath: '-', record}, verbosity, color))
-    return values.check && record.changed ? 1 : 0
+    const cleaned = await cleanStdin({processor, encoding: values.encoding, reportDir, check: values.check}).then(
+      ({record}) => ({inputPath: '-', record}),
+      (error: unknown) => ({inputPath: '-', failure: describeError(error)}),
+    )
+    process.stderr.write(formatFileMessages(cleaned, verbosity, color))
+    if ('failure' in cleaned) return 1
+    return values.check && cleaned.record.changed ? 1 : 0
   }
   const result = await run({
     paths: positionals.length > 0 ? positionals : ['input'],
@@ -92,12 +97,15 @@ function processorOptions(values: Values): ProcessorOptions {
   if (nearDuplicates !== 'warn' && nearDuplicates !== 'remove') {
     throw new UsageError(`--near-duplicates takes \`warn\` or \`remove\`, not \`${nearDuplicates}\``)
   }
-  return {
+  const options: ProcessorOptions = {
     only: splitList(values.only),
     skip: splitList(values.skip),
     acrossFiles: values['across-files'],
     nearDuplicates,
   }
+  // Before any thread starts: an unknown plugin name is bad usage, not a failure of every file.
+  selectPlugins(options)
+  return options
 }
 
 function splitList(value: string | undefined): string[] | undefined {

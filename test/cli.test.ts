@@ -144,6 +144,7 @@ describe('newsclean on a folder', () => {
   it('rejects bad usage with exit code 2', () => {
     expect(newsclean(['--concurrency', 'zero']).status).toBe(2)
     expect(newsclean(['--only', 'no-such-plugin', '-']).status).toBe(2)
+    expect(newsclean(['--only', 'no-such-plugin', makeInputTree()]).status).toBe(2)
     expect(newsclean(['--bogus']).status).toBe(2)
   })
 })
@@ -185,6 +186,21 @@ describe('newsclean -', () => {
 
   it.each(cases)('holds the spec case $rule', ({input, expected}) => {
     expect(newsclean(['-'], input).stdout).toBe(expected + '\n')
+  })
+
+  it('writes nothing to stdout with --check, and exits 1 when the text would change', () => {
+    const seed = readFileSync(join(shared, 'fixtures', 'seed.txt'))
+    const changed = newsclean(['-', '--check'], seed)
+    expect([changed.status, changed.stdout]).toEqual([1, ''])
+    const clean = newsclean(['-', '--check'], readFileSync(join(shared, 'fixtures', 'seed.expected.txt')))
+    expect([clean.status, clean.stdout]).toEqual([0, ''])
+  })
+
+  it('reports input that is not text with the reason, and exits 1', () => {
+    const ran = newsclean(['-'], Buffer.from([0x00, 0x01, 0x02, 0x62, 0x69, 0x6e]))
+    expect(ran.status).toBe(1)
+    expect(ran.stdout).toBe('')
+    expect(ran.stderr).toMatch(/binary data/)
   })
 
   it('writes no report unless asked', () => {

@@ -10,6 +10,8 @@ export interface StdinOptions {
   processor: ProcessorOptions
   encoding?: string
   reportDir?: string
+  // Write nothing, to stdout or reports; only tell whether the text would change.
+  check: boolean
 }
 
 export async function cleanStdin(options: StdinOptions): Promise<{record: FileRecord}> {
@@ -18,6 +20,7 @@ export async function cleanStdin(options: StdinOptions): Promise<{record: FileRe
   const processor = await createProcessor(options.processor)
   const outcome = await cleanDecoded(processor, text, decoding, '-')
   outcome.relativePath = 'stdin'
+  if (options.check) return {record: buildFileRecord(outcome)}
   await writeAll(process.stdout, outcome.clean)
   const record = options.reportDir ? await writeFileReports(options.reportDir, outcome) : buildFileRecord(outcome)
   return {record}
