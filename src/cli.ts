@@ -6,6 +6,7 @@ import {parseArgs} from 'node:util'
 import {type ProcessorOptions, selectPlugins, UsageError} from './processor.js'
 import {formatFileMessages, type Verbosity} from './report/reporter.js'
 import {formatTotals} from './report/terminal.js'
+import {detectEncoding} from './run/decode.js'
 import {describeError} from './run/document.js'
 import {run} from './run/run.js'
 import {cleanStdin} from './run/stdin.js'
@@ -63,6 +64,7 @@ async function main(argv: string[]): Promise<number> {
   if (values.help) return print(usage)
   if (values.version) return print(readVersion())
   const processor = processorOptions(values)
+  checkEncoding(values.encoding)
   const verbosity: Verbosity = values.quiet ? 'quiet' : values.verbose ? 'verbose' : 'normal'
   const color = process.stderr.isTTY === true
   if (positionals.includes('-')) {
@@ -106,6 +108,16 @@ function processorOptions(values: Values): ProcessorOptions {
   // Before any thread starts: an unknown plugin name is bad usage, not a failure of every file.
   selectPlugins(options)
   return options
+}
+
+// An encoding no file can be read in is bad usage, not a failure of every file.
+function checkEncoding(name: string | undefined): void {
+  if (name === undefined) return
+  try {
+    detectEncoding(new Uint8Array(0), {encoding: name})
+  } catch (error) {
+    throw new UsageError(`--encoding: ${describeError(error)}`)
+  }
 }
 
 function splitList(value: string | undefined): string[] | undefined {

@@ -145,6 +145,7 @@ describe('newsclean on a folder', () => {
     expect(newsclean(['--concurrency', 'zero']).status).toBe(2)
     expect(newsclean(['--only', 'no-such-plugin', '-']).status).toBe(2)
     expect(newsclean(['--only', 'no-such-plugin', makeInputTree()]).status).toBe(2)
+    expect(newsclean(['--encoding', 'no-such-encoding', makeInputTree()]).status).toBe(2)
     expect(newsclean(['--bogus']).status).toBe(2)
   })
 })
