@@ -100,7 +100,9 @@ async function cleanLine(
   const record = buildFileRecord({...outcome, clean})
   summary.add(record, number)
   if (clean === text && record.messages.length === 0) return {line}
-  const {relativePath, input, output, decoding, ...rest} = record
+  // The file's paths and decoding are said once, in the file's record; the changed paragraphs
+  // (which feed a review page) are in the patch already.
+  const {relativePath, input, output, decoding, changes, firstCopies, ...rest} = record
   const entry = {
     line: number,
     ...rest,
