@@ -8,7 +8,7 @@
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
 import {pointIn, reportDoubt, reportFix} from '../messages.js'
-import {isSyllable, loadReadings, type ReadingsOf, readAnnotation} from '../punctuation/pinyin.js'
+import {type Annotation, isSyllable, loadReadings, type ReadingsOf, readAnnotation} from '../punctuation/pinyin.js'
 import type {Root, Text} from '../syntax/types.js'
 import {codePointBefore, isHan} from '../text/han.js'
 
@@ -48,12 +48,24 @@ function collectCandidates(text: Text, candidates: Candidate[]): void {
     if (code !== 0x28 && code !== 0xff08) continue
     const han = codePointBefore(value, index)
     if (!isHan(han)) continue
-    const annotation = readAnnotation(value, index)
-    if (annotation === undefined || !isSyllable(annotation.toneless)) continue
-    const {end, toneless, toned} = annotation
-    candidates.push({text, start: index, end, han, toneless, toned})
-    index = end - 1
+    let start = index
+    // Annotations stacked on one character (`H(chǎn)(chǎn)`) are each after H once the one before
+    // goes, so they are read together: one pass leaves what a second would.
+    for (let annotation = pinyinAt(value, start); annotation; annotation = pinyinAt(value, start)) {
+      const {end, toneless, toned} = annotation
+      candidates.push({text, start, end, han, toneless, toned})
+      start = annotation.end
+    }
+    if (start > index) index = start - 1
   }
+}
+
+// The pinyin annotation opening at `start`, if one does.
+function pinyinAt(value: string, start: number): Annotation | undefined {
+  const code = value.charCodeAt(start)
+  if (code !== 0x28 && code !== 0xff08) return undefined
+  const annotation = readAnnotation(value, start)
+  return annotation && isSyllable(annotation.toneless) ? annotation : undefined
 }
 
 // Decides on every candidate of the document at once: the toned ones count together.

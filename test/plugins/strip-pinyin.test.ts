@@ -27,6 +27,17 @@ describe('strip-pinyin (R1)', () => {
     },
   )
 
+  it('removes annotations stacked on one character in one pass, so a second pass changes nothing', async () => {
+    const seed = readShared('fixtures/seed.txt')
+    const annotated = seed.slice(0, seed.indexOf(')') + 1)
+    const han = annotated[annotated.indexOf('(') - 1]!
+    const syllable = annotated.slice(annotated.indexOf('('))
+    const stacked = `${han}${syllable}${syllable}`
+    const once = (await clean(stacked)).text
+    expect(once).toBe(`${han}\n`)
+    expect((await clean(once)).text).toBe(once)
+  })
+
   it('reports each removed annotation as an R1 fix, and a kept toned syllable as a warning', async () => {
     const removed = cases[0]!
     const {file} = await clean(removed.input)
