@@ -4,11 +4,12 @@ import {readFileSync} from 'node:fs'
 import {availableParallelism} from 'node:os'
 import {parseArgs} from 'node:util'
 import {type ProcessorOptions, selectPlugins, UsageError} from './processor.js'
+import {createProgress, type Progress} from './report/progress.js'
 import {formatFileMessages, type Verbosity} from './report/reporter.js'
 import {formatTotals} from './report/terminal.js'
 import {detectEncoding} from './run/decode.js'
 import {describeError} from './run/document.js'
-import {run} from './run/run.js'
+import {type RunOptions, type RunResult, run} from './run/run.js'
 import {cleanStdin} from './run/stdin.js'
 import type {Shard} from './run/walk.js'
 
@@ -78,7 +79,8 @@ async function main(argv: string[]): Promise<number> {
     if ('failure' in cleaned) return 1
     return values.check && cleaned.record.changed ? 1 : 0
   }
-  const result = await run({
+  const progress = process.stderr.isTTY && verbosity !== 'quiet' ? createProgress(process.stderr) : undefined
+  const result = await runWithProgress(progress, {
     paths: positionals.length > 0 ? positionals : ['input'],
     outDir: values.out,
     reportDir: values['no-report'] ? undefined : (values.report ?? 'output/report'),
@@ -88,10 +90,25 @@ async function main(argv: string[]): Promise<number> {
     shard: values.shard === undefined ? undefined : parseShard(values.shard),
     processor,
     field: values.field,
-    onResult: (fileResult) => process.stderr.write(formatFileMessages(fileResult, verbosity, color)),
+    onResult: (fileResult) => {
+      const messages = formatFileMessages(fileResult, verbosity, color)
+      if (!progress) process.stderr.write(messages)
+      else if (messages) progress.log(messages)
+      progress?.tick(fileResult.status === 'failed')
+    },
   })
   if (verbosity !== 'quiet') process.stderr.write(formatTotals(result.summary) + '\n')
   return result.failed > 0 || result.withErrors > 0 || (values.check && result.changed > 0) ? 1 : 0
+}
+
+// The status line always goes, even when the batch stops on an error, so the terminal's cursor
+// comes back.
+async function runWithProgress(progress: Progress | undefined, options: RunOptions): Promise<RunResult> {
+  try {
+    return await run(options)
+  } finally {
+    progress?.stop()
+  }
 }
 
 function processorOptions(values: Values): ProcessorOptions {
