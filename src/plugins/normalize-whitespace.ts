@@ -7,6 +7,7 @@ import type {VFile} from 'vfile'
 import {pointIn, reportFix} from '../messages.js'
 import type {Paragraph, Root, Text} from '../syntax/types.js'
 import {isBlank} from '../text/blank.js'
+import {codePointName} from '../text/code-point-name.js'
 
 const ruleId = 'normalize-whitespace'
 
@@ -81,8 +82,6 @@ function trailingBlankLength(value: string, floor: number): number {
 }
 
 function describe(blanks: string): string {
-  const names = new Set(
-    [...blanks].map((character) => 'U+' + character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')),
-  )
+  const names = new Set([...blanks].map((character) => codePointName(character.codePointAt(0)!)))
   return `(${blanks.length} × ${[...names].join(', ')})`
 }

@@ -1,7 +1,7 @@
 // The fixes the punctuation rules make in one paragraph, kept until the paragraph is done and
 // then reported as vfile messages. Neighbouring conversions by the same rule (`!!!` after Han)
 // make one fix, so a run is one message, with the reason of its first mark.
-import {codePointName} from './marks.js'
+import {codePointName} from '../text/code-point-name.js'
 
 export interface Fix {
   // The spec rule (`R5`).

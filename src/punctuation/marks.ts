@@ -90,8 +90,3 @@ export function isAsciiLetter(code: number): boolean {
 export function isAsciiAlphanumeric(code: number): boolean {
   return isAsciiLetter(code) || isAsciiDigit(code)
 }
-
-// `U+FF0C`, the way the reasons name a mark.
-export function codePointName(code: number): string {
-  return 'U+' + code.toString(16).toUpperCase().padStart(4, '0')
-}

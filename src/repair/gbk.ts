@@ -73,7 +73,7 @@ function isLeadByte(byte: number): boolean {
   return byte >= firstLead && byte <= lastLead
 }
 
-function isTrailByte(byte: number): boolean {
+export function isTrailByte(byte: number): boolean {
   return byte >= firstTrail && byte <= 0xfe && byte !== 0x7f
 }
 

@@ -3,7 +3,7 @@
 // misaligned. A `?` followed by ordinary Chinese text is a question and is never a start.
 import {isHan} from '../text/han.js'
 import {isKnownHan} from './frequency.js'
-import {gbkBytes, isPrivateUse, noCharacter} from './gbk.js'
+import {gbkBytes, isPrivateUse, isTrailByte, noCharacter} from './gbk.js'
 
 export type Signal = 'exclamation' | 'private-use' | 'rare-han' | 'ascii-between-han'
 
@@ -31,7 +31,9 @@ export function damageSignal(text: string, start: number): Signal | undefined {
     const code = text.charCodeAt(index)
     if (isPrivateUse(code)) return 'private-use'
     if (isHan(code) && !isKnownHan(code) && gbkBytes(code) !== noCharacter) return 'rare-han'
-    const stray = index === start + 1 ? isStrayAscii(code) : isTrailByte(code)
+    // Right after the mark a folded full-width form can be any mark; further in, only an ASCII
+    // trail byte read alone is what the misalignment makes (`(` or `/` never is one).
+    const stray = index === start + 1 ? isStrayAscii(code) : code < 0x80 && isTrailByte(code)
     if (stray && isHanOrStart(text, index - 1, start) && isHan(text.charCodeAt(index + 1))) {
       return 'ascii-between-han'
     }
@@ -52,12 +54,6 @@ function isStrayAscii(code: number): boolean {
   return (
     code !== 0x2c && code !== 0x2e && code !== 0x3a && code !== 0x3b && code !== 0x22 && code !== 0x3f && code !== 0x21
   )
-}
-
-// Further in, only a trail byte read alone (0x40-0x7E: letters and `@ [ \\ ] ^ _ \` { | } ~`) is
-// ASCII the misalignment makes; right after the mark a folded full-width form can be any mark.
-function isTrailByte(code: number): boolean {
-  return code >= 0x40 && code <= 0x7e
 }
 
 function isHanOrStart(text: string, index: number, start: number): boolean {

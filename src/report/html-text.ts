@@ -1,6 +1,7 @@
 // Text into HTML for the review pages: everything escaped, and the characters an editor could
 // not see (a change made only of blanks, format and control characters anywhere) drawn as small
 // code-point badges, so a removed U+3000 or a stray bidi control is visible.
+import {codePointName} from '../text/code-point-name.js'
 
 const escapes: Record<string, string> = {'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'}
 
@@ -34,12 +35,8 @@ function renderWith(text: string, pattern: RegExp): string {
   return html + escapeHtml(text.slice(last))
 }
 
-function codePointName(character: string): string {
-  return 'U+' + character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')
-}
-
 function badge(character: string): string {
-  const name = codePointName(character)
+  const name = codePointName(character.codePointAt(0)!)
   const shown = character === ' ' ? '\u2423' : name
   return `<span class="cp" title="${name}">${shown}</span>`
 }
