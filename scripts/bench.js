@@ -11,7 +11,7 @@ import {dirname, join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
-const corpusSource = join(root, '..', 'shared', 'corpus', 'thucnews-sample.tsv')
+const corpusSource = join(root, 'test', 'fixtures', 'corpus', 'thucnews-sample.tsv')
 const megabytes = Number(process.env.BENCH_MB ?? 200)
 const runs = Number(process.env.BENCH_RUNS ?? 3)
 const corpusDir = join(root, 'bench', 'corpus', `${megabytes}mb`)

@@ -9,7 +9,7 @@ import {dirname, join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
-const lines = readFileSync(join(root, '..', 'shared', 'corpus', 'thucnews-sample.tsv'), 'utf8')
+const lines = readFileSync(join(root, 'test', 'fixtures', 'corpus', 'thucnews-sample.tsv'), 'utf8')
   .split('\n')
   .filter(Boolean)
 const texts = lines.map((line) => line.slice(line.indexOf('\t') + 1))

@@ -1,12 +1,12 @@
 import {describe, expect, it} from 'vitest'
 import {clean, cleanDecoded} from '../src/clean.js'
 import {createProcessor} from '../src/processor.js'
-import {readShared} from './helpers.js'
+import {readFixture} from './helpers.js'
 
 describe('clean', () => {
   it('gives the clean text of the seed, its messages and its report record', async () => {
-    const result = await clean(readShared('fixtures/seed.txt'))
-    expect(result.text).toBe(readShared('fixtures/seed.expected.txt'))
+    const result = await clean(readFixture('seed/seed.txt'))
+    expect(result.text).toBe(readFixture('seed/seed.expected.txt'))
     expect(result.report.paragraphs).toEqual({in: 15, out: 8})
     expect(result.report.removed).toHaveLength(7)
     expect(result.messages.length).toBe(result.report.messages.length)
@@ -14,14 +14,14 @@ describe('clean', () => {
   })
 
   it('changes nothing in text that is already clean', async () => {
-    const result = await clean(readShared('fixtures/seed.expected.txt'))
-    expect(result.text).toBe(readShared('fixtures/seed.expected.txt'))
+    const result = await clean(readFixture('seed/seed.expected.txt'))
+    expect(result.text).toBe(readFixture('seed/seed.expected.txt'))
     expect(result.messages).toEqual([])
   })
 
   it('runs only the plugins asked for', async () => {
-    const result = await clean(readShared('fixtures/seed.txt'), {only: ['dedupe-paragraphs']})
-    const seedLines = readShared('fixtures/seed.txt').split('\n')
+    const result = await clean(readFixture('seed/seed.txt'), {only: ['dedupe-paragraphs']})
+    const seedLines = readFixture('seed/seed.txt').split('\n')
     expect(result.text).toBe(seedLines.slice(0, 8).join('\n') + '\n')
     expect(new Set(result.messages.map((message) => message.ruleId))).toEqual(new Set(['dedupe-paragraphs']))
   })

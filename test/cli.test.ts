@@ -6,7 +6,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import iconv from 'iconv-lite'
 import {describe, expect, it} from 'vitest'
-import {corpusArticles, fixtures, readShared, root, shared} from './helpers.js'
+import {corpusArticles, fixtures, readFixture, root, seedDir} from './helpers.js'
 
 const cli = join(root, 'dist', 'cli.js')
 
@@ -48,7 +48,7 @@ function makeInputTree(): string {
   const input = temporaryFolder()
   mkdirSync(join(input, 'a'))
   mkdirSync(join(input, 'b', 'c'), {recursive: true})
-  cpSync(join(shared, 'fixtures', 'seed.txt'), join(input, 'a', 'seed.txt'))
+  cpSync(join(seedDir, 'seed.txt'), join(input, 'a', 'seed.txt'))
   const articles = corpusArticles()
   writeFileSync(join(input, 'b', 'c', 'article.txt'), articles[0] + '\n')
   writeFileSync(join(input, 'top.txt'), articles[1] + '\n')
@@ -81,7 +81,7 @@ describe('newsclean on a folder', () => {
     const input = makeInputTree()
     const work = temporaryFolder()
     newsclean([join(input, 'a', 'seed.txt'), '-o', work, '--no-report'])
-    expect(readFileSync(join(work, 'seed.txt'), 'utf8')).toBe(readShared('fixtures/seed.expected.txt'))
+    expect(readFileSync(join(work, 'seed.txt'), 'utf8')).toBe(readFixture('seed/seed.expected.txt'))
   })
 
   it('writes patches that turn each input into its output with GNU patch', () => {
@@ -171,7 +171,7 @@ describe('newsclean --across-files', () => {
 
 describe('newsclean -', () => {
   it('reads stdin and writes the clean text to stdout, messages to stderr', () => {
-    const seed = readFileSync(join(shared, 'fixtures', 'seed.txt'))
+    const seed = readFileSync(join(seedDir, 'seed.txt'))
     const ran = newsclean(['-'], seed)
     expect(ran.status).toBe(0)
     expect(ran.stdout.split('\n').filter(Boolean)).toHaveLength(8)
@@ -179,7 +179,7 @@ describe('newsclean -', () => {
     expect(ran.stderr).not.toContain(ran.stdout.split('\n')[0])
   })
 
-  const cases = JSON.parse(readShared('spec/cases.json')) as Array<{
+  const cases = JSON.parse(readFixture('spec/cases.json')) as Array<{
     input: string
     expected: string
     rule: string
@@ -190,10 +190,10 @@ describe('newsclean -', () => {
   })
 
   it('writes nothing to stdout with --check, and exits 1 when the text would change', () => {
-    const seed = readFileSync(join(shared, 'fixtures', 'seed.txt'))
+    const seed = readFileSync(join(seedDir, 'seed.txt'))
     const changed = newsclean(['-', '--check'], seed)
     expect([changed.status, changed.stdout]).toEqual([1, ''])
-    const clean = newsclean(['-', '--check'], readFileSync(join(shared, 'fixtures', 'seed.expected.txt')))
+    const clean = newsclean(['-', '--check'], readFileSync(join(seedDir, 'seed.expected.txt')))
     expect([clean.status, clean.stdout]).toEqual([0, ''])
   })
 

@@ -3,7 +3,7 @@
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import {createProcessor, processDocument} from '../src/processor.js'
-import {corpusArticles, readShared} from './helpers.js'
+import {corpusArticles, readFixture} from './helpers.js'
 
 // mulberry32: a seeded generator, so a failure can be replayed.
 function generator(seed: number): () => number {
@@ -19,7 +19,7 @@ function generator(seed: number): () => number {
 const han = [
   ...new Set([...corpusArticles().slice(0, 50).join('')].filter((character) => /\p{Script=Han}/u.test(character))),
 ]
-const seed = readShared('fixtures/seed.txt')
+const seed = readFixture('seed/seed.txt')
 const annotation = seed.slice(seed.indexOf('('), seed.indexOf(')') + 1)
 const pieces = [
   ...'.,;:?!()[]"\'  \t',

@@ -1,7 +1,7 @@
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import {createProcessor, type NewscleanProcessor, processDocument} from '../../src/processor.js'
-import {corpusArticles, readFixture, readShared} from '../helpers.js'
+import {corpusArticles, readFixture} from '../helpers.js'
 
 interface SpecCase {
   input: string
@@ -22,7 +22,7 @@ interface MessageCase {
   messages: Array<{note: string; column: number; actual: string; expected: string}>
 }
 
-const specCases = JSON.parse(readShared('spec/cases.json')) as SpecCase[]
+const specCases = JSON.parse(readFixture('spec/cases.json')) as SpecCase[]
 const ruleCases = JSON.parse(readFixture('punctuation/rules.json')) as RuleCase[]
 const messageCases = JSON.parse(readFixture('punctuation/messages.json')) as MessageCase[]
 
@@ -169,8 +169,8 @@ describe('the seed article', () => {
   const plugins = ['normalize-whitespace', 'normalize-width', 'strip-pinyin', 'normalize-punctuation']
 
   it('matches the expected form outside the damaged spans', async () => {
-    const expected = readShared('fixtures/seed.expected.txt').split('\n').slice(0, 8)
-    const produced = (await clean(readShared('fixtures/seed.txt'), await createProcessor({only: plugins}))).text
+    const expected = readFixture('seed/seed.expected.txt').split('\n').slice(0, 8)
+    const produced = (await clean(readFixture('seed/seed.txt'), await createProcessor({only: plugins}))).text
     for (const [index, expectedLine] of expected.entries()) {
       const line = produced.split('\n')[index]!
       const span = damage.get(index + 1)
@@ -189,7 +189,7 @@ describe('the seed article', () => {
 
 describe('clean text', () => {
   it('changes nothing in the expected seed', async () => {
-    const expected = readShared('fixtures/seed.expected.txt')
+    const expected = readFixture('seed/seed.expected.txt')
     const {text, file} = await clean(
       expected,
       await createProcessor({only: ['normalize-width', 'strip-pinyin', 'normalize-punctuation']}),

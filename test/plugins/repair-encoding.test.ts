@@ -8,10 +8,10 @@ import {beforeAll, describe, expect, it} from 'vitest'
 import {createProcessor, type NewscleanProcessor, processDocument} from '../../src/processor.js'
 import {gbkBytes, isPrivateUse, pairCharacter} from '../../src/repair/gbk.js'
 import {damageSignal} from '../../src/repair/spans.js'
-import {corpusArticles, readShared} from '../helpers.js'
+import {corpusArticles, readFixture} from '../helpers.js'
 
-const seed = readShared('fixtures/seed.txt')
-const expected = readShared('fixtures/seed.expected.txt')
+const seed = readFixture('seed/seed.txt')
+const expected = readFixture('seed/seed.expected.txt')
 // The expected form with its lost digit back: the truth the byte-level tests damage.
 const truth = expected.replaceAll('\ufffd', '1')
 

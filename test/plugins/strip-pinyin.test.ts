@@ -2,7 +2,7 @@ import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import {createProcessor, processDocument} from '../../src/processor.js'
 import {loadReadings} from '../../src/punctuation/pinyin.js'
-import {corpusArticles, readFixture, readShared} from '../helpers.js'
+import {corpusArticles, readFixture} from '../helpers.js'
 
 interface AnnotationCase {
   behaviour: string
@@ -28,7 +28,7 @@ describe('strip-pinyin (R1)', () => {
   )
 
   it('removes annotations stacked on one character in one pass, so a second pass changes nothing', async () => {
-    const seed = readShared('fixtures/seed.txt')
+    const seed = readFixture('seed/seed.txt')
     const annotated = seed.slice(0, seed.indexOf(')') + 1)
     const han = annotated[annotated.indexOf('(') - 1]!
     const syllable = annotated.slice(annotated.indexOf('('))
@@ -58,7 +58,7 @@ describe('strip-pinyin (R1)', () => {
   })
 
   it('knows the reading of every annotated character of the seed, traditional ones included', () => {
-    const seed = readShared('fixtures/seed.txt')
+    const seed = readFixture('seed/seed.txt')
     const annotations = [...seed.matchAll(/(\p{Script=Han})\(([a-z\u00E0-\u01DC]+)\)/gu)]
     expect(annotations.length).toBeGreaterThan(100)
     const unknown = annotations.filter(([, han, syllable]) => {
@@ -69,7 +69,7 @@ describe('strip-pinyin (R1)', () => {
   })
 
   it('removes every annotation of the seed, and nothing else', async () => {
-    const seed = readShared('fixtures/seed.txt')
+    const seed = readFixture('seed/seed.txt')
     const {text} = await clean(seed)
     expect(text).toBe(seed.replace(/\([a-z\u00E0-\u01DC]+\)/gu, '') + '\n')
   })

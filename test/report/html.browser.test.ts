@@ -8,7 +8,7 @@ import {type BrowserContext, chromium, type Page} from 'playwright-core'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {BatchSummary} from '../../src/report/summary.js'
 import {writeBatchReports, writeFileReports} from '../../src/report/write.js'
-import {corpusArticles, readShared} from '../helpers.js'
+import {corpusArticles, readFixture} from '../helpers.js'
 import {damage, outcomeOf, paragraphsOf} from './outcome.js'
 
 const executablePath = '/usr/bin/chromium'
@@ -28,7 +28,7 @@ describe('review pages in chromium', () => {
     folder = mkdtempSync(join(tmpdir(), 'newsclean-browser-'))
     const summary = new BatchSummary()
     summary.add(
-      await writeFileReports(join(folder, 'report'), await outcomeOf('a/seed.txt', readShared('fixtures/seed.txt'))),
+      await writeFileReports(join(folder, 'report'), await outcomeOf('a/seed.txt', readFixture('seed/seed.txt'))),
     )
     const article = damage(paragraphsOf(corpusArticles()[7]!), 3)
     summary.add(await writeFileReports(join(folder, 'report'), await outcomeOf('b/#7 article.txt', article)))

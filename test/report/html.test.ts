@@ -3,7 +3,7 @@ import {renderFileHtml} from '../../src/report/html.js'
 import {escapeHtml, renderChange, renderText} from '../../src/report/html-text.js'
 import {reinsert, renderInlineDiff} from '../../src/report/inline-diff.js'
 import {buildFileRecord} from '../../src/report/record.js'
-import {corpusArticles, readShared} from '../helpers.js'
+import {corpusArticles, readFixture} from '../helpers.js'
 import {outcomeOf} from './outcome.js'
 
 // Every tag the pages may contain; anything else would be markup that came from the input.
@@ -26,7 +26,7 @@ function fragmentLinksOf(html: string): string[] {
 }
 
 describe('renderFileHtml on the seed', async () => {
-  const record = buildFileRecord(await outcomeOf('a/seed.txt', readShared('fixtures/seed.txt')))
+  const record = buildFileRecord(await outcomeOf('a/seed.txt', readFixture('seed/seed.txt')))
   const html = renderFileHtml(record)
 
   it('is a self-contained Chinese page', () => {

@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest'
 import {diffLines, splitLines} from '../../src/report/line-diff.js'
 import {quotePath, renderPatch} from '../../src/report/patch.js'
-import {corpusArticles, readShared} from '../helpers.js'
+import {corpusArticles, readFixture} from '../helpers.js'
 import {applyWithGnuPatch, gnuDiff} from './gnu.js'
 import {damage, outcomeOf, paragraphsOf} from './outcome.js'
 
@@ -53,7 +53,7 @@ describe('renderPatch', () => {
   })
 
   it('writes for the seed what GNU diff writes, which GNU patch applies', async () => {
-    const seed = readShared('fixtures/seed.txt')
+    const seed = readFixture('seed/seed.txt')
     const outcome = await outcomeOf('a/seed.txt', seed)
     const patch = renderPatch(outcome)
     const lastLine = seed.slice(seed.lastIndexOf('\n') + 1)

@@ -2,11 +2,11 @@ import {VFileMessage} from 'vfile-message'
 import {describe, expect, it} from 'vitest'
 import {buildFileRecord, countsOf, severityOf, toMessageRecord, totalsOf} from '../../src/report/record.js'
 import type {MessageRecord} from '../../src/report/types.js'
-import {readShared} from '../helpers.js'
+import {readFixture} from '../helpers.js'
 import {outcomeOf} from './outcome.js'
 
 describe('buildFileRecord on the seed', async () => {
-  const seed = readShared('fixtures/seed.txt')
+  const seed = readFixture('seed/seed.txt')
   const outcome = await outcomeOf('a/seed.txt', seed)
   // Lines 1-8 are kept, so clean line N is input line N.
   const cleanLines = outcome.clean.split('\n')

@@ -7,7 +7,7 @@ import {buildFileRecord} from '../../src/report/record.js'
 import {BatchSummary, type IndexRow, renderSummaryJson} from '../../src/report/summary.js'
 import {formatTotals} from '../../src/report/terminal.js'
 import type {FileRecord} from '../../src/report/types.js'
-import {corpusArticles, readShared} from '../helpers.js'
+import {corpusArticles, readFixture} from '../helpers.js'
 import {damage, outcomeOf, paragraphsOf} from './outcome.js'
 
 async function collect(chunks: AsyncIterable<string>): Promise<string> {
@@ -34,7 +34,7 @@ afterEach(() => {
 })
 
 describe('BatchSummary of real files', async () => {
-  const seed = buildFileRecord(await outcomeOf('a/seed.txt', readShared('fixtures/seed.txt')))
+  const seed = buildFileRecord(await outcomeOf('a/seed.txt', readFixture('seed/seed.txt')))
   const article = buildFileRecord(await outcomeOf('b/#7 <article>.txt', damage(paragraphsOf(corpusArticles()[7]!), 3)))
   const unchanged = buildFileRecord(await outcomeOf('b/empty.txt', ''))
   const records: FileRecord[] = [seed, article, unchanged]

@@ -4,7 +4,7 @@ import {join} from 'node:path'
 import {afterEach, describe, expect, it} from 'vitest'
 import {BatchSummary} from '../../src/report/summary.js'
 import {fileReportPaths, ReportPathError, writeBatchReports, writeFileReports} from '../../src/report/write.js'
-import {readShared} from '../helpers.js'
+import {readFixture} from '../helpers.js'
 import {applyWithGnuPatch} from './gnu.js'
 import {outcomeOf} from './outcome.js'
 
@@ -30,7 +30,7 @@ function filesUnder(folder: string): string[] {
 describe('writeFileReports', () => {
   it('writes the patch, the record and the page of the seed under files/, nothing else', async () => {
     const folder = reportFolder()
-    const seed = readShared('fixtures/seed.txt')
+    const seed = readFixture('seed/seed.txt')
     const outcome = await outcomeOf('a/seed.txt', seed)
     const record = await writeFileReports(folder, outcome)
     expect(filesUnder(folder)).toEqual(['files/a/seed.txt.html', 'files/a/seed.txt.json', 'files/a/seed.txt.patch'])
@@ -72,7 +72,7 @@ describe('writeBatchReports', () => {
   it('writes index.html and summary.json atomically, leaving no temporary file', async () => {
     const folder = reportFolder()
     const summary = new BatchSummary({tempDir: reportFolder()})
-    summary.add(await writeFileReports(folder, await outcomeOf('a/seed.txt', readShared('fixtures/seed.txt'))))
+    summary.add(await writeFileReports(folder, await outcomeOf('a/seed.txt', readFixture('seed/seed.txt'))))
     summary.addFailure('b.txt', 'input/b.txt', 'not valid UTF-8')
     await writeBatchReports(folder, summary)
     summary.close()

@@ -12,9 +12,9 @@ import {
   doubtAbout,
   lowConfidence,
 } from '../../src/run/decode.js'
-import {corpusArticles, readShared} from '../helpers.js'
+import {corpusArticles, readFixture} from '../helpers.js'
 
-const seed = readShared('fixtures/seed.expected.txt').replaceAll('\ufffd', '1')
+const seed = readFixture('seed/seed.expected.txt').replaceAll('\ufffd', '1')
 const simplified = corpusArticles().slice(0, 3).join('\n') + '\n'
 const crlf = (text: string) => text.replaceAll('\n', '\r\n')
 

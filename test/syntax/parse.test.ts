@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest'
 import {parse} from '../../src/syntax/parse.js'
 import {stringify} from '../../src/syntax/stringify.js'
-import {readShared} from '../helpers.js'
+import {readFixture} from '../helpers.js'
 
 describe('parse', () => {
   it('makes one paragraph per non-blank line, with exact positions', () => {
@@ -20,7 +20,7 @@ describe('parse', () => {
   })
 
   it('points each paragraph of the seed at its own line', () => {
-    const seed = readShared('fixtures/seed.txt')
+    const seed = readFixture('seed/seed.txt')
     const lines = seed.split('\n')
     const tree = parse(seed)
     expect(tree.children).toHaveLength(lines.length)
