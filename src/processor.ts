@@ -3,7 +3,6 @@
 // whitespace and width, pinyin before punctuation (R1 needs the ASCII brackets), dedupe last.
 import {type Processor, unified} from 'unified'
 import type {VFile} from 'vfile'
-import {loadHash64} from './dedupe/key.js'
 import type {SeenStore} from './dedupe/store.js'
 import dedupeParagraphs from './plugins/dedupe-paragraphs.js'
 import dedupeSentences from './plugins/dedupe-sentences.js'
@@ -13,8 +12,7 @@ import normalizeWhitespace from './plugins/normalize-whitespace.js'
 import normalizeWidth from './plugins/normalize-width.js'
 import repairEncoding from './plugins/repair-encoding.js'
 import stripPinyin from './plugins/strip-pinyin.js'
-import {parse} from './syntax/parse.js'
-import {stringify} from './syntax/stringify.js'
+import syntax from './syntax/plugin.js'
 import type {Root} from './syntax/types.js'
 
 export const pluginNames = [
@@ -46,21 +44,17 @@ export interface ProcessorOptions {
 export type NewscleanProcessor = Processor<Root, Root, Root, Root, string>
 
 export async function createProcessor(options: ProcessorOptions = {}): Promise<NewscleanProcessor> {
-  const hash64 = await loadHash64()
   const enabled = selectPlugins(options)
-  const processor = unified().use(function newscleanSyntax() {
-    this.parser = (document: string) => parse(document)
-    this.compiler = (tree) => stringify(tree as Root)
-  })
+  const processor = unified().use(syntax)
   if (enabled.has('repair-encoding')) processor.use(repairEncoding)
   if (enabled.has('normalize-whitespace')) processor.use(normalizeWhitespace)
   if (enabled.has('normalize-width')) processor.use(normalizeWidth)
   if (enabled.has('strip-pinyin')) processor.use(stripPinyin)
   if (enabled.has('normalize-punctuation')) processor.use(normalizePunctuation)
   if (enabled.has('dedupe-paragraphs')) {
-    processor.use(dedupeParagraphs, {hash64, acrossFiles: options.acrossFiles, store: options.store})
+    processor.use(dedupeParagraphs, {acrossFiles: options.acrossFiles, store: options.store})
   }
-  if (enabled.has('dedupe-sentences')) processor.use(dedupeSentences, {hash64})
+  if (enabled.has('dedupe-sentences')) processor.use(dedupeSentences)
   if (enabled.has('near-duplicates')) processor.use(nearDuplicates, {mode: options.nearDuplicates})
   return processor.freeze() as unknown as NewscleanProcessor
 }

@@ -11,7 +11,7 @@
 // Runs after dedupe-paragraphs, so keys see the cleaned text.
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
-import {type Hash64, normalizedForm} from '../dedupe/key.js'
+import {type Hash64, loadHash64, normalizedForm} from '../dedupe/key.js'
 import {
   findSentenceRepeats,
   findTrailingRepeat,
@@ -25,24 +25,23 @@ import type {Paragraph, Point, Root} from '../syntax/types.js'
 const ruleId = 'dedupe-sentences'
 
 export interface Options {
-  // The sentence hash (xxh64), loaded once per thread by `loadHash64()`.
-  hash64: Hash64
   // A single repeated sentence, or a line's doubled tail, at least this long (code points) is removed; default 40.
   minLength?: number
 }
 
-const dedupeSentences: Plugin<[Options], Root> = function (options) {
+const dedupeSentences: Plugin<[Options?], Root> = function (options = {}) {
   const minLength = options.minLength ?? 40
-  return function (tree: Root, file: VFile) {
+  return async function (tree: Root, file: VFile): Promise<void> {
+    const hash64 = await loadHash64()
     const paragraphs = tree.children
     const texts = paragraphs.map((paragraph) => paragraph.children[0].value)
-    const table = tabulateSentences(texts, options.hash64)
+    const table = tabulateSentences(texts, hash64)
     const found = findSentenceRepeats(texts, table, minLength)
     for (const repeat of found) if (!repeat.remove) reportKeptRepeat(file, paragraphs, repeat)
     const removals = found.filter((repeat) => repeat.remove)
     addTrailingRepeats(texts, removals, table.exactRepeats, minLength)
     if (removals.length === 0) return
-    const keep = applyRemovals(file, paragraphs, table.keys, removals, options.hash64)
+    const keep = applyRemovals(file, paragraphs, table.keys, removals, hash64)
     tree.children = paragraphs.filter((_, index) => keep[index])
   }
 }
