@@ -3,7 +3,7 @@
 import {readFileSync} from 'node:fs'
 import {availableParallelism} from 'node:os'
 import {parseArgs} from 'node:util'
-import {type ProcessorOptions, selectPlugins, UsageError} from './processor.js'
+import {type ProcessorOptions, pluginTable, selectPlugins, UsageError} from './processor.js'
 import {createProgress, type Progress} from './report/progress.js'
 import {formatFileMessages, type Verbosity} from './report/reporter.js'
 import {formatTotals} from './report/terminal.js'
@@ -37,7 +37,16 @@ Options:
   -h, --help                show this help
   -v, --version             show the version
 
+Plugins, in the order they run (the names --only and --skip take):
+${pluginList()}
+
 Exit codes: 0 done, 1 --check found changes or an input failed, 2 bad usage.`
+
+// One line a plugin, its summary aligned after the longest name.
+function pluginList(): string {
+  const width = Math.max(...pluginTable.map(({name}) => name.length)) + 2
+  return pluginTable.map(({name, summary}) => `  ${name.padEnd(width)}${summary}`).join('\n')
+}
 
 const argumentOptions = {
   out: {type: 'string', short: 'o', default: 'output/clean'},

@@ -8,7 +8,14 @@ export {default as normalizeWhitespace} from './plugins/normalize-whitespace.js'
 export {default as normalizeWidth} from './plugins/normalize-width.js'
 export {default as repairEncoding} from './plugins/repair-encoding.js'
 export {default as stripPinyin} from './plugins/strip-pinyin.js'
-export {createProcessor, type PluginName, type ProcessorOptions, pluginNames} from './processor.js'
+export {
+  createProcessor,
+  type PluginName,
+  type PluginRow,
+  type ProcessorOptions,
+  pluginNames,
+  pluginTable,
+} from './processor.js'
 export type {FileRecord} from './report/record.js'
 export {type RunOptions, type RunResult, run} from './run/run.js'
 export {default as syntax} from './syntax/plugin.js'
