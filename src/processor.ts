@@ -1,4 +1,5 @@
-// Builds the frozen unified processor: parse -> the cleaning plugins in order -> stringify.
+// The plugin table, and the frozen unified processor built from it: parse -> the cleaning plugins in
+// order -> stringify. The names `--only`/`--skip` take and the `--help` list come from the table too.
 // The order matters: encoding repair first (every later rule needs the real characters), then
 // whitespace and width, pinyin before punctuation (R1 needs the ASCII brackets), dedupe last.
 import {type Pluggable, type Plugin, type Processor, unified} from 'unified'
