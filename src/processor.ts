@@ -7,6 +7,7 @@ import {loadHash64} from './dedupe/key.js'
 import type {SeenStore} from './dedupe/store.js'
 import dedupeParagraphs from './plugins/dedupe-paragraphs.js'
 import dedupeSentences from './plugins/dedupe-sentences.js'
+import lostCharacters from './plugins/lost-characters.js'
 import nearDuplicates from './plugins/near-duplicates.js'
 import normalizePunctuation from './plugins/normalize-punctuation.js'
 import normalizeWhitespace from './plugins/normalize-whitespace.js'
@@ -22,6 +23,7 @@ export const pluginNames = [
   'normalize-whitespace',
   'normalize-width',
   'strip-pinyin',
+  'lost-characters',
   'normalize-punctuation',
   'dedupe-paragraphs',
   'dedupe-sentences',
@@ -56,6 +58,7 @@ export async function createProcessor(options: ProcessorOptions = {}): Promise<N
   if (enabled.has('normalize-whitespace')) processor.use(normalizeWhitespace)
   if (enabled.has('normalize-width')) processor.use(normalizeWidth)
   if (enabled.has('strip-pinyin')) processor.use(stripPinyin)
+  if (enabled.has('lost-characters')) processor.use(lostCharacters)
   if (enabled.has('normalize-punctuation')) processor.use(normalizePunctuation)
   if (enabled.has('dedupe-paragraphs')) {
     processor.use(dedupeParagraphs, {hash64, acrossFiles: options.acrossFiles, store: options.store})
