@@ -28,6 +28,12 @@ export interface NearSpanOptions {
   maxGapLength: number
 }
 
+// The threshold, 0.7, measured on the corpus sample (test/fixtures/corpus, cleaned first): no line
+// of the 500 holds a chain of three anchors at all, and with any number of anchors the most alike
+// pair of spans is 0.61 alike (two shared sentences in a game guide), so no real article is
+// flagged at 0.65 or above. Of 300 seeded edited versions (a quarter of the lead's characters
+// replaced, a sentence dropped, another byline), 99.7% reach 0.6, 99% 0.7, 92% 0.8 and 57% 0.9:
+// 0.7 keeps a margin over the corpus and misses only short articles edited throughout.
 export const nearSpanDefaults: NearSpanOptions = {minSimilarity: 0.7, minAnchors: 3, maxSkip: 3, maxGapLength: 2000}
 
 // An earlier span `[firstStart, firstEnd)` and a later span `[start, end)` of one line.
