@@ -90,13 +90,13 @@ function anchorChains(text: string, starts: number[], ends: number[], options: N
     }
     const lastFirst = chain ? chain.firsts[chain.firsts.length - 1]! : -1
     const lastLater = chain ? chain.laters[chain.laters.length - 1]! : -1
-    const extends_ =
+    const fitsChain =
       chain !== undefined &&
       first > lastFirst &&
       first - lastFirst <= options.maxSkip + 1 &&
       first < chain.laters[0]! &&
       sentence - lastLater <= options.maxSkip + 1
-    if (chain && extends_) {
+    if (chain && fitsChain) {
       chain.firsts.push(first)
       chain.laters.push(sentence)
     } else if (chain && chain.firsts.length > 1 && sentence - lastLater <= options.maxSkip + 1) {

@@ -1,9 +1,9 @@
 // dedupe-sentences: removes the second copy of a body captured twice inside one line (scraped
 // articles whose paragraph breaks were lost). Text doubled in place (`X X`, X two or more
 // sentences or at least 40 code points) goes wherever it stands in the line, as when each section
-// of an article was captured twice (see `dedupe/adjacent-repeats`). Any other later copy is a run of two or more consecutive
-// repeated sentences or one repeated sentence of at least 40 code points, widened to exactly the
-// repeated text; it goes when it is an artifact: it runs to the end of its line and adjoins its
+// of an article was captured twice (see `dedupe/adjacent-repeats`). Any other later copy is a
+// run of two or more consecutive repeated sentences or one repeated sentence of at least 40 code
+// points, widened to exactly the repeated text; it goes when it is an artifact: it runs to the end of its line and adjoins its
 // first copy or repeats the line from its first sentence, or it makes up a whole paragraph (see
 // `dedupe/sentence-repeats`). A line ending in its own text twice (`X X`, X of 40 code points or
 // more) loses the second X even without stops. A paragraph left with no content, or left
