@@ -2,6 +2,7 @@
 export {type CleanOptions, type CleanResult, clean} from './clean.js'
 export {default as dedupeParagraphs} from './plugins/dedupe-paragraphs.js'
 export {default as dedupeSentences} from './plugins/dedupe-sentences.js'
+export {default as lostCharacters} from './plugins/lost-characters.js'
 export {default as nearDuplicates} from './plugins/near-duplicates.js'
 export {default as normalizePunctuation} from './plugins/normalize-punctuation.js'
 export {default as normalizeWhitespace} from './plugins/normalize-whitespace.js'

@@ -7,6 +7,7 @@ import type {VFile} from 'vfile'
 import type {SeenStore} from './dedupe/store.js'
 import dedupeParagraphs from './plugins/dedupe-paragraphs.js'
 import dedupeSentences from './plugins/dedupe-sentences.js'
+import lostCharacters from './plugins/lost-characters.js'
 import nearDuplicates from './plugins/near-duplicates.js'
 import normalizePunctuation from './plugins/normalize-punctuation.js'
 import normalizeWhitespace from './plugins/normalize-whitespace.js'
@@ -67,6 +68,11 @@ export const pluginTable = [
     summary: 'remove pinyin annotations glued to Han characters',
   }),
   row({
+    name: 'lost-characters',
+    plugin: lostCharacters,
+    summary: 'warn where a ? probably stands for a lost character',
+  }),
+  row({
     name: 'normalize-punctuation',
     plugin: normalizePunctuation,
     summary: 'ASCII punctuation in Chinese context to full-width',
@@ -80,13 +86,13 @@ export const pluginTable = [
   row({
     name: 'dedupe-sentences',
     plugin: dedupeSentences,
-    summary: 'remove a body captured twice within one line',
+    summary: 'remove text captured twice within one line',
   }),
   row({
     name: 'near-duplicates',
     plugin: nearDuplicates,
     options: ({nearDuplicates: mode}) => ({mode}),
-    summary: 'warn about (or remove) paragraphs repeated with small edits',
+    summary: 'warn about (or remove) paragraphs and spans repeated with small edits',
   }),
 ]
 

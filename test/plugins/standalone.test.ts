@@ -6,6 +6,7 @@ import {describe, expect, it} from 'vitest'
 import {
   dedupeParagraphs,
   dedupeSentences,
+  lostCharacters,
   nearDuplicates,
   normalizePunctuation,
   normalizeWhitespace,
@@ -16,6 +17,7 @@ import {
   stripPinyin,
   syntax,
 } from '../../src/index.js'
+import {clauseStart, hasQuestionWord} from '../../src/plugins/lost-characters.js'
 import {corpusArticles, readFixture} from '../helpers.js'
 
 const seed = readFixture('seed/seed.txt')
@@ -43,6 +45,21 @@ function edited(text: string): string {
   const middle = Math.floor(text.length / 2)
   return text.slice(0, middle) + (text[middle] === '7' ? '8' : '7') + text.slice(middle + 1)
 }
+
+// The article with its first Han character that stands between two Han characters, in a clause
+// with no question word, replaced by `?`: a character the scrape lost.
+function withLostCharacter(text: string): {text: string; column: number} {
+  const han = /\p{Script=Han}/u
+  for (let index = 1; index + 1 < text.length; index++) {
+    const around = [text[index - 1], text[index], text[index + 1]]
+    if (!around.every((character) => han.test(character!))) continue
+    if (hasQuestionWord(text, clauseStart(text, index), index)) continue
+    return {text: text.slice(0, index) + '?' + text.slice(index + 1), column: index + 1}
+  }
+  throw new Error('no Han character between two others')
+}
+
+const lost = withLostCharacter(article)
 
 interface Case {
   name: string
@@ -91,6 +108,15 @@ const cases: Case[] = [
     did(input, output) {
       expect(count(input, annotation)).toBeGreaterThan(0)
       expect(output).toBe(input.replace(annotation, '') + '\n')
+    },
+  },
+  {
+    name: 'lost-characters',
+    plugin: lostCharacters,
+    input: lost.text + '\n',
+    did(input, output, messages) {
+      expect(output).toBe(input)
+      expect(messages.map(({line, column, fatal}) => [line, column, fatal])).toEqual([[1, lost.column, false]])
     },
   },
   {
