@@ -5,9 +5,9 @@ import type {VFileMessage} from 'vfile-message'
 import type {Decoding} from './data.js'
 import {reportDoubt} from './messages.js'
 import {createProcessor, type NewscleanProcessor, type ProcessorOptions, processDocument} from './processor.js'
+import {doubtAbout} from './read/decode.js'
 import {buildFileRecord, type FileRecord} from './report/record.js'
 import type {DocumentOutcome} from './report/types.js'
-import {doubtAbout} from './run/decode.js'
 
 export interface CleanOptions extends ProcessorOptions {
   // Name of the document in messages and the report; default `-`.

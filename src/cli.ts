@@ -3,15 +3,15 @@
 import {readFileSync} from 'node:fs'
 import {availableParallelism} from 'node:os'
 import {parseArgs} from 'node:util'
+import {describeError} from './batch/document.js'
+import {type RunOptions, type RunResult, run} from './batch/run.js'
+import {cleanStdin} from './batch/stdin.js'
 import {type ProcessorOptions, selectPlugins, UsageError} from './processor.js'
+import {detectEncoding} from './read/decode.js'
+import type {Shard} from './read/walk.js'
 import {createProgress, type Progress} from './report/progress.js'
 import {formatFileMessages, type Verbosity} from './report/reporter.js'
 import {formatTotals} from './report/terminal.js'
-import {detectEncoding} from './run/decode.js'
-import {describeError} from './run/document.js'
-import {type RunOptions, type RunResult, run} from './run/run.js'
-import {cleanStdin} from './run/stdin.js'
-import type {Shard} from './run/walk.js'
 
 const usage = `Usage: newsclean [options] [paths...]
        newsclean [options] -          (stdin to stdout)

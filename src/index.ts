@@ -1,4 +1,6 @@
 // The public API: clean() for one text, the processor and its plugins for unified users, types.
+
+export {type RunOptions, type RunResult, run} from './batch/run.js'
 export {type CleanOptions, type CleanResult, clean} from './clean.js'
 export {default as dedupeParagraphs} from './plugins/dedupe-paragraphs.js'
 export {default as dedupeSentences} from './plugins/dedupe-sentences.js'
@@ -9,4 +11,3 @@ export {default as repairEncoding} from './plugins/repair-encoding.js'
 export {default as stripPinyin} from './plugins/strip-pinyin.js'
 export {createProcessor, type PluginName, type ProcessorOptions, pluginNames} from './processor.js'
 export type {FileRecord} from './report/record.js'
-export {type RunOptions, type RunResult, run} from './run/run.js'

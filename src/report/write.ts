@@ -3,7 +3,7 @@
 // `index.html` and `summary.json`. Every file is written atomically (temp file + rename).
 import {rm} from 'node:fs/promises'
 import {isAbsolute, join, relative, sep} from 'node:path'
-import {createAtomicStream, writeChunk, writeFileAtomic} from '../run/write.js'
+import {createAtomicStream, writeChunk, writeFileAtomic} from '../write/atomic.js'
 import {renderFileHtml} from './html.js'
 import {renderIndexHtml} from './index-page.js'
 import {renderPatch} from './patch.js'

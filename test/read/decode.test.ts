@@ -11,7 +11,7 @@ import {
   detectEncoding,
   doubtAbout,
   lowConfidence,
-} from '../../src/run/decode.js'
+} from '../../src/read/decode.js'
 import {corpusArticles, readFixture} from '../helpers.js'
 
 const seed = readFixture('seed/seed.expected.txt').replaceAll('\ufffd', '1')

@@ -1,11 +1,11 @@
 // The batch: walk the inputs, clean each document (in worker threads when there is more than one
 // and no cross-file state), hand results on in input order, and write the batch reports.
 import {createProcessor, type ProcessorOptions} from '../processor.js'
+import {type InputEntry, type Shard, walkInputs} from '../read/walk.js'
 import {BatchSummary} from '../report/summary.js'
 import {writeBatchReports} from '../report/write.js'
 import {cleanFile, type DocumentContext, type FileResult} from './document.js'
 import {mapInOrder} from './ordered-map.js'
-import {type InputEntry, type Shard, walkInputs} from './walk.js'
 import {WorkerPool} from './worker-pool.js'
 
 export interface RunOptions {

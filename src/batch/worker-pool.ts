@@ -1,8 +1,8 @@
 // A fixed set of worker threads, one document in flight per worker: CPU-bound cleaning runs on
 // every core while the main thread only walks inputs and prints results.
 import {Worker} from 'node:worker_threads'
+import type {InputEntry} from '../read/walk.js'
 import type {FileResult} from './document.js'
-import type {InputEntry} from './walk.js'
 import type {WorkerSetup} from './worker.js'
 
 interface Task {

@@ -2,9 +2,9 @@
 // newsclean can sit in a shell pipe. Reports only when a folder is named.
 import {cleanDecoded} from '../clean.js'
 import {createProcessor, type ProcessorOptions} from '../processor.js'
+import {decode} from '../read/decode.js'
 import {buildFileRecord, type FileRecord} from '../report/record.js'
 import {writeFileReports} from '../report/write.js'
-import {decode} from './decode.js'
 
 export interface StdinOptions {
   processor: ProcessorOptions

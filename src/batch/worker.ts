@@ -2,8 +2,8 @@
 // document per message and posts the result back.
 import {parentPort, workerData} from 'node:worker_threads'
 import {createProcessor, type ProcessorOptions} from '../processor.js'
+import type {InputEntry} from '../read/walk.js'
 import {cleanFile, type DocumentContext} from './document.js'
-import type {InputEntry} from './walk.js'
 
 export interface WorkerSetup {
   processor: ProcessorOptions
