@@ -2,10 +2,9 @@
 // CLI uses for files.
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
-import type {Decoding} from './data.js'
+import {type Decoding, doubtAbout} from './data.js'
 import {reportDoubt} from './messages.js'
 import {createProcessor, type NewscleanProcessor, type ProcessorOptions, processDocument} from './processor.js'
-import {doubtAbout} from './read/decode.js'
 import {buildFileRecord, type FileRecord} from './report/record.js'
 import type {DocumentOutcome} from './report/types.js'
 

@@ -4,34 +4,16 @@
 import {readFile} from 'node:fs/promises'
 import {resolve} from 'node:path'
 import {cleanDecoded} from '../clean.js'
-import type {NewscleanProcessor} from '../processor.js'
 import {decode} from '../read/decode.js'
-import {htmlToText} from '../read/html.js'
+import {htmlToText, isHtml} from '../read/html.js'
+import {isJsonl} from '../read/jsonl.js'
 import type {InputEntry} from '../read/walk.js'
-import type {FileRecord} from '../report/record.js'
 import {buildFileRecord} from '../report/record.js'
 import {fileReportPaths, writeFileReports} from '../report/write.js'
 import {writeFileAtomic} from '../write/atomic.js'
-import {cleanOutputPath, isHtml} from '../write/outputs.js'
-import {cleanJsonlFile, isJsonl} from './jsonl.js'
-
-export interface DocumentContext {
-  processor: NewscleanProcessor
-  // Folder for the clean files.
-  outDir: string
-  // Folder for the reports; none written when absent.
-  reportDir?: string
-  // Force this input encoding instead of detecting it.
-  encoding?: string
-  // Write nothing; only tell whether the file would change.
-  check: boolean
-  // The text field of JSONL records.
-  field: string
-}
-
-export type FileResult =
-  | {status: 'done'; inputPath: string; relativePath: string; changed: boolean; record: FileRecord}
-  | {status: 'failed'; inputPath: string; relativePath: string; failure: string}
+import {cleanOutputPath} from '../write/outputs.js'
+import type {DocumentContext, FileResult} from './context.js'
+import {cleanJsonlFile} from './jsonl.js'
 
 export async function cleanFile(entry: InputEntry, context: DocumentContext): Promise<FileResult> {
   try {

@@ -1,14 +1,11 @@
-// JSONL inputs (`.jsonl`, `.jsonl.gz`): one record is one document, its text in one field. Read
-// and written as streams, a line at a time, so a file of several GB is never held. Every other
+// A JSONL file (`.jsonl`, `.jsonl.gz`): one record is one document, its text in one field. Read
+// (read/jsonl.ts) and written as streams, a line at a time, so a file of several GB is never held. Every other
 // byte of a record stays as it was: the clean value is spliced into the original line. A line
 // that is not JSON, or has no string field, passes through unchanged and is reported by number.
-import {createReadStream} from 'node:fs'
-import type {Readable} from 'node:stream'
-import {createGunzip} from 'node:zlib'
 import {cleanDecoded} from '../clean.js'
-import type {Decoding} from '../data.js'
-import {createDecodeStream, detectEncoding, detectionHeadBytes, doubtAbout} from '../read/decode.js'
+import {type Decoding, doubtAbout} from '../data.js'
 import {findStringField, spliceStringField} from '../read/json-field.js'
+import {openJsonl} from '../read/jsonl.js'
 import type {InputEntry} from '../read/walk.js'
 import {renderFileHtml} from '../report/html.js'
 import {renderPatch} from '../report/patch.js'
@@ -16,23 +13,14 @@ import {buildFileRecord, type FileRecord, increment} from '../report/record.js'
 import type {MessageRecord} from '../report/types.js'
 import type {FileReportPaths} from '../report/write.js'
 import {createAtomicStream, writeChunk, writeFileAtomic} from '../write/atomic.js'
-import type {DocumentContext, FileResult} from './document.js'
+import type {DocumentContext, FileResult} from './context.js'
 
 // Records with many messages stay in the per-record report; the file's own list keeps the first.
 const fileMessageLimit = 1000
 
-export function isJsonl(relativePath: string): boolean {
-  return /\.jsonl(\.gz)?$/i.test(relativePath)
-}
-
-export interface JsonlOptions {
-  // The record field holding the text; default `text`.
-  field: string
-}
-
 export async function cleanJsonlFile(
   entry: InputEntry,
-  context: DocumentContext & JsonlOptions,
+  context: DocumentContext,
   outputPath: string,
   reportPaths?: FileReportPaths,
 ): Promise<FileResult> {
@@ -40,10 +28,10 @@ export async function cleanJsonlFile(
   const output = context.check ? undefined : await createAtomicStream(outputPath, {gzip})
   const report = reportPaths && !context.check ? await createAtomicStream(reportPaths.json) : undefined
   try {
-    const decoding = detectEncoding(await readHead(entry.inputPath, gzip), {encoding: context.encoding})
+    const {decoding, lines} = await openJsonl(entry.inputPath, {gzip, encoding: context.encoding})
     const summary = new JsonlSummary(entry, context.check ? null : outputPath, decoding)
     if (report) await writeChunk(report.stream, '{"records":[\n')
-    for await (const {line, ending, number} of readLines(openInput(entry.inputPath, gzip, decoding))) {
+    for await (const {line, ending, number} of lines) {
       const cleaned = await cleanLine(line, number, context, summary)
       if (cleaned.entry && report)
         await writeChunk(report.stream, (summary.reported++ > 0 ? ',\n' : '') + JSON.stringify(cleaned.entry))
@@ -78,7 +66,7 @@ interface CleanedLine {
 async function cleanLine(
   line: string,
   number: number,
-  context: DocumentContext & JsonlOptions,
+  context: DocumentContext,
   summary: JsonlSummary,
 ): Promise<CleanedLine> {
   if (line.trim() === '') return {line}
@@ -114,57 +102,6 @@ async function cleanLine(
 // The compiler ends a document with one LF; a record's value ends as the original did.
 function keepFinalBreakAsIs(original: string, clean: string): string {
   return !original.endsWith('\n') && clean.endsWith('\n') ? clean.slice(0, -1) : clean
-}
-
-// The bytes of the (decompressed) input, at a stateful decoder: a character split across two
-// chunks is joined, never mangled.
-function openInput(path: string, gzip: boolean, decoding: Decoding): Readable {
-  return openBytes(path, gzip).pipe(createDecodeStream(decoding))
-}
-
-function openBytes(path: string, gzip: boolean): Readable {
-  const file = createReadStream(path)
-  if (!gzip) return file
-  const source = file.pipe(createGunzip())
-  file.on('error', (error) => source.destroy(error))
-  return source
-}
-
-// Enough of the start of the input to tell its encoding.
-async function readHead(path: string, gzip: boolean): Promise<Uint8Array> {
-  const chunks: Buffer[] = []
-  let size = 0
-  const source = openBytes(path, gzip)
-  for await (const chunk of source as AsyncIterable<Buffer>) {
-    chunks.push(chunk)
-    size += chunk.length
-    if (size >= detectionHeadBytes) break
-  }
-  source.destroy()
-  return Buffer.concat(chunks).subarray(0, detectionHeadBytes)
-}
-
-interface Line {
-  line: string
-  // `\n`, or nothing for a last line without a break.
-  ending: string
-  number: number
-}
-
-// Lines of LF-only text (the decode stream turned CRLF and CR into LF).
-export async function* readLines(source: AsyncIterable<string>): AsyncGenerator<Line> {
-  let rest = ''
-  let number = 0
-  for await (const chunk of source) {
-    rest += chunk
-    let start = 0
-    for (let end = rest.indexOf('\n', start); end !== -1; end = rest.indexOf('\n', start)) {
-      yield {line: rest.slice(start, end), ending: '\n', number: ++number}
-      start = end + 1
-    }
-    rest = rest.slice(start)
-  }
-  if (rest.length > 0) yield {line: rest, ending: '', number: ++number}
 }
 
 // The file-level record of a JSONL file: totals and counts over its records, and the warnings

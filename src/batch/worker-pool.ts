@@ -2,7 +2,7 @@
 // every core while the main thread only walks inputs and prints results.
 import {Worker} from 'node:worker_threads'
 import type {InputEntry} from '../read/walk.js'
-import type {FileResult} from './document.js'
+import type {FileResult} from './context.js'
 import type {WorkerSetup} from './worker.js'
 
 interface Task {

@@ -3,7 +3,8 @@
 import {parentPort, workerData} from 'node:worker_threads'
 import {createProcessor, type ProcessorOptions} from '../processor.js'
 import type {InputEntry} from '../read/walk.js'
-import {cleanFile, type DocumentContext} from './document.js'
+import type {DocumentContext} from './context.js'
+import {cleanFile} from './document.js'
 
 export interface WorkerSetup {
   processor: ProcessorOptions
