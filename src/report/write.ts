@@ -46,6 +46,32 @@ export async function writeFileReports(reportDir: string, outcome: DocumentOutco
   return record
 }
 
+export interface JsonlReport {
+  // One record's entry, written as soon as the record is cleaned.
+  add: (entry: object) => Promise<void>
+  // The file's record after its entries, then the file's page.
+  commit: (record: FileRecord) => Promise<void>
+  abort: () => Promise<void>
+}
+
+// The `.json` of a JSONL file, streamed: the entries of its records (a file of several GB has
+// too many to hold), then its record.
+export async function createJsonlReport(paths: FileReportPaths): Promise<JsonlReport> {
+  const target = await createAtomicStream(paths.json)
+  await writeChunk(target.stream, '{"records":[\n')
+  let entries = 0
+  return {
+    add: (entry) => writeChunk(target.stream, (entries++ > 0 ? ',\n' : '') + JSON.stringify(entry)),
+    commit: async (record) => {
+      await writeChunk(target.stream, '\n],' + JSON.stringify(record).slice(1) + '\n')
+      await target.commit()
+      // The page gives the file's figures and what needs review; the diffs per record are in the .json.
+      await writeFileAtomic(paths.html, renderFileHtml(record))
+    },
+    abort: () => target.abort(),
+  }
+}
+
 export async function writeBatchReports(reportDir: string, summary: BatchSummary): Promise<void> {
   await writeChunksAtomic(join(reportDir, 'index.html'), renderIndexHtml(summary))
   await writeChunksAtomic(join(reportDir, 'summary.json'), renderSummaryJson(summary))
