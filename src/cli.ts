@@ -71,13 +71,10 @@ async function main(argv: string[]): Promise<number> {
   if (positionals.includes('-')) {
     if (positionals.length > 1) throw new UsageError('`-` (stdin) cannot be combined with paths')
     const reportDir = values['no-report'] ? undefined : values.report
-    const cleaned = await cleanStdin({processor, encoding: values.encoding, reportDir, check: values.check}).then(
-      ({record}) => ({inputPath: '-', record}),
-      (error: unknown) => ({inputPath: '-', failure: describeError(error)}),
-    )
-    process.stderr.write(formatFileMessages(cleaned, verbosity, color))
-    if ('failure' in cleaned) return 1
-    return values.check && cleaned.record.changed ? 1 : 0
+    const result = await cleanStdin({processor, encoding: values.encoding, reportDir, check: values.check})
+    process.stderr.write(formatFileMessages(result, verbosity, color))
+    if (result.status === 'failed') return 1
+    return values.check && result.record.changed ? 1 : 0
   }
   const progress = process.stderr.isTTY && verbosity !== 'quiet' ? createProgress(process.stderr) : undefined
   const result = await runWithProgress(progress, {

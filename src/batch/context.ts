@@ -1,7 +1,6 @@
-// What every document of a batch is cleaned with, and what becomes of it: shared by the inline
-// cleaner, the worker threads and the JSONL flow.
+// What every document of a batch is cleaned with: shared by the inline cleaner, the worker
+// threads and the JSONL flow.
 import type {NewscleanProcessor} from '../processor.js'
-import type {FileRecord} from '../report/record.js'
 
 export interface DocumentContext {
   processor: NewscleanProcessor
@@ -16,7 +15,3 @@ export interface DocumentContext {
   // The text field of JSONL records.
   field: string
 }
-
-export type FileResult =
-  | {status: 'done'; inputPath: string; relativePath: string; changed: boolean; record: FileRecord}
-  | {status: 'failed'; inputPath: string; relativePath: string; failure: string}

@@ -9,26 +9,27 @@ import {htmlToText, isHtml} from '../read/html.js'
 import {isJsonl} from '../read/jsonl.js'
 import type {InputEntry} from '../read/walk.js'
 import {buildFileRecord} from '../report/record.js'
+import type {FileRecord, FileResult} from '../report/types.js'
 import {fileReportPaths, writeFileReports} from '../report/write.js'
 import {writeFileAtomic} from '../write/atomic.js'
 import {cleanOutputPath} from '../write/outputs.js'
-import type {DocumentContext, FileResult} from './context.js'
+import type {DocumentContext} from './context.js'
 import {cleanJsonlFile} from './jsonl.js'
 
 export async function cleanFile(entry: InputEntry, context: DocumentContext): Promise<FileResult> {
   try {
-    return await cleanReadableFile(entry, context)
+    return {status: 'done', record: await cleanReadableFile(entry, context)}
   } catch (error) {
     return {
       status: 'failed',
       inputPath: entry.inputPath,
       relativePath: entry.relativePath,
-      failure: describeError(error),
+      reason: describeError(error),
     }
   }
 }
 
-async function cleanReadableFile(entry: InputEntry, context: DocumentContext): Promise<FileResult> {
+async function cleanReadableFile(entry: InputEntry, context: DocumentContext): Promise<FileRecord> {
   const outputPath = cleanOutputPath(context.outDir, entry.relativePath)
   if (resolve(outputPath) === resolve(entry.inputPath)) {
     throw new Error(`the output path is the input itself; choose another --out folder`)
@@ -43,15 +44,9 @@ async function cleanReadableFile(entry: InputEntry, context: DocumentContext): P
   const outcome = await cleanDecoded(context.processor, text, decoding, entry.inputPath)
   outcome.relativePath = entry.relativePath
   if (!context.check) outcome.outputPath = outputPath
-  const changed = outcome.clean !== text
-  if (context.check) return {status: 'done', ...paths(entry), changed, record: buildFileRecord(outcome)}
+  if (context.check) return buildFileRecord(outcome)
   await writeFileAtomic(outputPath, outcome.clean)
-  const record = context.reportDir ? await writeFileReports(context.reportDir, outcome) : buildFileRecord(outcome)
-  return {status: 'done', ...paths(entry), changed, record}
-}
-
-function paths(entry: InputEntry): {inputPath: string; relativePath: string} {
-  return {inputPath: entry.inputPath, relativePath: entry.relativePath}
+  return context.reportDir ? writeFileReports(context.reportDir, outcome) : buildFileRecord(outcome)
 }
 
 export function describeError(error: unknown): string {

@@ -8,16 +8,17 @@ import {findStringField, spliceStringField} from '../read/json-field.js'
 import {openJsonl} from '../read/jsonl.js'
 import type {InputEntry} from '../read/walk.js'
 import {JsonlFileRecord} from '../report/jsonl.js'
+import type {FileRecord} from '../report/types.js'
 import {createJsonlReport, type FileReportPaths} from '../report/write.js'
 import {createAtomicStream, writeChunk} from '../write/atomic.js'
-import type {DocumentContext, FileResult} from './context.js'
+import type {DocumentContext} from './context.js'
 
 export async function cleanJsonlFile(
   entry: InputEntry,
   context: DocumentContext,
   outputPath: string,
   reportPaths?: FileReportPaths,
-): Promise<FileResult> {
+): Promise<FileRecord> {
   const gzip = /\.gz$/i.test(entry.relativePath)
   const output = context.check ? undefined : await createAtomicStream(outputPath, {gzip})
   const report = reportPaths && !context.check ? await createJsonlReport(reportPaths) : undefined
@@ -32,13 +33,7 @@ export async function cleanJsonlFile(
     const record = file.toRecord()
     await output?.commit()
     await report?.commit(record)
-    return {
-      status: 'done',
-      inputPath: entry.inputPath,
-      relativePath: entry.relativePath,
-      changed: record.changed,
-      record,
-    }
+    return record
   } catch (error) {
     await output?.abort()
     await report?.abort()

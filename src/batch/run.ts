@@ -3,8 +3,9 @@
 import {createProcessor, type ProcessorOptions} from '../processor.js'
 import {type InputEntry, type Shard, walkInputs} from '../read/walk.js'
 import {BatchSummary} from '../report/summary.js'
+import type {FileResult} from '../report/types.js'
 import {writeBatchReports} from '../report/write.js'
-import type {DocumentContext, FileResult} from './context.js'
+import type {DocumentContext} from './context.js'
 import {cleanFile} from './document.js'
 import {mapInOrder} from './ordered-map.js'
 import {WorkerPool} from './worker-pool.js'
@@ -54,9 +55,9 @@ export async function run(options: RunOptions): Promise<RunResult> {
     for await (const result of mapInOrder(concat(head, entries), cleaner.inFlight, cleaner.clean)) {
       if (result.status === 'failed') {
         failed++
-        summary.addFailure(result.relativePath, result.inputPath, result.failure)
+        summary.addFailure(result.relativePath, result.inputPath, result.reason)
       } else {
-        if (result.changed) changed++
+        if (result.record.changed) changed++
         if (result.record.totals.errors > 0) withErrors++
         summary.add(result.record)
       }

@@ -5,7 +5,7 @@ import {type Decoding, doubtAbout} from '../data.js'
 import {addFigures, emptyFigures} from './figures.js'
 import {renderPatch} from './patch.js'
 import {buildFileRecord} from './record.js'
-import type {DocumentOutcome, FileRecord, MessageRecord} from './types.js'
+import type {CleanedDocument, FileRecord, MessageRecord} from './types.js'
 
 // Records with many messages stay in the per-record report; the file's own list keeps the first.
 const fileMessageLimit = 1000
@@ -40,7 +40,7 @@ export class JsonlFileRecord {
   }
 
   // Adds the figures of the record on `line`; its report entry when it changed or has messages.
-  add(outcome: DocumentOutcome, line: number): object | undefined {
+  add(outcome: CleanedDocument, line: number): object | undefined {
     const record = buildFileRecord(outcome)
     this.record.changed ||= record.changed
     addFigures(this.record, record)

@@ -6,8 +6,8 @@ import type {Paragraph, Root} from '../syntax/types.js'
 import {increment} from './figures.js'
 import type {
   CauseRecord,
+  CleanedDocument,
   Counts,
-  DocumentOutcome,
   FileRecord,
   MessageRecord,
   ParagraphChange,
@@ -19,7 +19,7 @@ import type {
 
 export type {FileRecord} from './types.js'
 
-export function buildFileRecord(outcome: DocumentOutcome): FileRecord {
+export function buildFileRecord(outcome: CleanedDocument): FileRecord {
   const messages = outcome.file.messages.map(toMessageRecord)
   const removed = (outcome.file.data.removed ?? []).map(toRemovedRecord).sort(byPlace)
   return {

@@ -9,7 +9,7 @@ import {renderIndexHtml} from './index-page.js'
 import {renderPatch} from './patch.js'
 import {buildFileRecord} from './record.js'
 import {type BatchSummary, renderSummaryJson} from './summary.js'
-import type {DocumentOutcome, FileRecord} from './types.js'
+import type {CleanedDocument, FileRecord} from './types.js'
 
 export class ReportPathError extends Error {
   code = 'report-path'
@@ -34,7 +34,7 @@ export function fileReportPaths(reportDir: string, relativePath: string): FileRe
   return {patch: `${base}.patch`, json: `${base}.json`, html: `${base}.html`}
 }
 
-export async function writeFileReports(reportDir: string, outcome: DocumentOutcome): Promise<FileRecord> {
+export async function writeFileReports(reportDir: string, outcome: CleanedDocument): Promise<FileRecord> {
   const paths = fileReportPaths(reportDir, outcome.relativePath)
   const record = buildFileRecord(outcome)
   await writeFileAtomic(paths.json, JSON.stringify(record, null, 2) + '\n')
