@@ -1,4 +1,6 @@
 // The public API: clean() for one text, the processor and its plugins for unified users, types.
+
+export {type RunOptions, type RunResult, run} from './batch/run.js'
 export {type CleanOptions, type CleanResult, clean} from './clean.js'
 export {default as dedupeParagraphs} from './plugins/dedupe-paragraphs.js'
 export {default as dedupeSentences} from './plugins/dedupe-sentences.js'
@@ -17,7 +19,6 @@ export {
   pluginNames,
   pluginTable,
 } from './processor.js'
-export type {FileRecord} from './report/record.js'
-export {type RunOptions, type RunResult, run} from './run/run.js'
+export type {FileRecord, FileResult} from './report/types.js'
 export {default as syntax} from './syntax/plugin.js'
 export type {Root} from './syntax/types.js'

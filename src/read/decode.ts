@@ -39,9 +39,6 @@ export interface Decoded {
   decoding: Decoding
 }
 
-// Below this confidence a detected encoding is a guess a reviewer should check.
-export const lowConfidence = 0.6
-
 // How much of a large input `detectEncoding` needs to decide.
 export const detectionHeadBytes = 64 * 1024
 
@@ -94,13 +91,6 @@ export function createDecodeStream(decoding: Decoding): Transform {
 
 export function toLf(text: string): string {
   return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text
-}
-
-// The reason to doubt a detected encoding, or undefined when it is certain enough.
-export function doubtAbout(decoding: Decoding): string | undefined {
-  if (decoding.confidence >= lowConfidence) return undefined
-  const percent = Math.round(decoding.confidence * 100)
-  return `Low-confidence encoding guess \`${decoding.encoding}\` (${percent}%): check the input, or force one with --encoding`
 }
 
 type Canonical = 'UTF-8' | 'UTF-16LE' | 'UTF-16BE' | 'GB18030' | 'Big5'
