@@ -5,16 +5,24 @@
 import {isAsciiAlphanumeric} from './marks.js'
 import type {ParagraphBuffer} from './paragraph-buffer.js'
 
-let parentheses = new Int32Array(64)
-let squareBrackets = new Int32Array(64)
+// The open brackets, as mark numbers: a stack per kind. One serves every paragraph of a document,
+// growing to the most marks a paragraph holds.
+export class BracketStacks {
+  parentheses = new Int32Array(64)
+  squareBrackets = new Int32Array(64)
+
+  reserve(markCount: number): void {
+    if (this.parentheses.length >= markCount) return
+    this.parentheses = new Int32Array(markCount)
+    this.squareBrackets = new Int32Array(markCount)
+  }
+}
 
 // Fills `buffer.partners`: for each listed mark, the number of the mark it pairs with, or -1.
-export function pairMarks(buffer: ParagraphBuffer): void {
+export function pairMarks(buffer: ParagraphBuffer, stacks: BracketStacks): void {
   const {codes, marks, markCount, partners} = buffer
-  if (parentheses.length < markCount) {
-    parentheses = new Int32Array(markCount)
-    squareBrackets = new Int32Array(markCount)
-  }
+  stacks.reserve(markCount)
+  const {parentheses, squareBrackets} = stacks
   partners.fill(-1, 0, markCount)
   let openParentheses = 0
   let openSquareBrackets = 0

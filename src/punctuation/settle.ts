@@ -11,8 +11,9 @@ import type {ParagraphBuffer} from './paragraph-buffer.js'
 import {convertQuotePair, isChineseQuotePair} from './quotes.js'
 import {convertSingleMark} from './stops.js'
 
-// The mark numbers waiting to be decided: a stack, each number on it at most once.
-class Waiting {
+// The mark numbers waiting to be decided: a stack, each number on it at most once. One serves
+// every paragraph of a document, growing to the most marks a paragraph holds.
+export class Waiting {
   marks = new Int32Array(64)
   isWaiting = new Uint8Array(64)
   count = 0
@@ -41,10 +42,8 @@ class Waiting {
   }
 }
 
-const waiting = new Waiting()
-
 // Whether any mark converted.
-export function settleMarks(buffer: ParagraphBuffer, fixes: FixList): boolean {
+export function settleMarks(buffer: ParagraphBuffer, fixes: FixList, waiting: Waiting): boolean {
   const {codes, marks, markCount, partners} = buffer
   waiting.fill(markCount)
   let changed = false
@@ -55,13 +54,13 @@ export function settleMarks(buffer: ParagraphBuffer, fixes: FixList): boolean {
     const partner = partners[mark]!
     if (partner < 0) {
       if (!convertSingleMark(buffer, fixes, index)) continue
-      wakeNeighbours(buffer, mark)
+      wakeNeighbours(buffer, waiting, mark)
     } else {
       const open = Math.min(mark, partner)
       const close = Math.max(mark, partner)
       if (!convertPair(buffer, fixes, marks[open]!, marks[close]!)) continue
-      wakeNeighbours(buffer, open)
-      wakeNeighbours(buffer, close)
+      wakeNeighbours(buffer, waiting, open)
+      wakeNeighbours(buffer, waiting, close)
     }
     changed = true
   }
@@ -81,7 +80,7 @@ function convertPair(buffer: ParagraphBuffer, fixes: FixList, open: number, clos
 }
 
 // Puts the marks right before and after mark number `mark` (if they are marks) back in line.
-function wakeNeighbours(buffer: ParagraphBuffer, mark: number): void {
+function wakeNeighbours(buffer: ParagraphBuffer, waiting: Waiting, mark: number): void {
   const {marks, markCount} = buffer
   const index = marks[mark]!
   const before = buffer.indexBefore(index)
