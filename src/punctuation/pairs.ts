@@ -2,7 +2,7 @@
 // converts. Double quotes pair left to right; single quotes too, leaving out apostrophes; `( )` and
 // `[ ]` match with a stack each. A converted pair is always a whole pair, and removing whole pairs
 // never changes how the rest match, so cleaning the output again finds the same pairs.
-import {isAsciiAlphanumeric} from './marks.js'
+import {isAsciiAlphanumeric} from '../text/char-class.js'
 import type {ParagraphBuffer} from './paragraph-buffer.js'
 
 // The open brackets, as mark numbers: a stack per kind. One serves every paragraph of a document,

@@ -5,7 +5,7 @@
 // Conversions are ASCII to non-ASCII, so a unit that differs from the loaded text was converted.
 // Loading also lists where the marks are (`marks`): the rules and the masks walk that list, not
 // the whole paragraph, since Chinese text holds few ASCII marks.
-import {isHan} from '../text/han.js'
+import {isHan} from '../text/char-class.js'
 
 const masked = 1
 const deleted = 2
