@@ -27,7 +27,7 @@ const normalizePunctuation: Plugin<[Options?], Root> = function () {
     for (const paragraph of tree.children) {
       const text = paragraph.children[0]
       if (!hasConvertibleMark(text.value)) continue
-      workspace ??= new Workspace()
+      workspace ??= new Workspace(longestParagraph(tree))
       const {fixes} = workspace
       text.value = normalizeParagraph(text.value, workspace)
       fixes.fixes.sort((a, b) => a.index - b.index)
@@ -39,13 +39,24 @@ const normalizePunctuation: Plugin<[Options?], Root> = function () {
 
 export default normalizePunctuation
 
-// What the rules work in, made for a document's first paragraph with a convertible mark and
-// reused for the rest of that document, so nothing is allocated per paragraph or character.
+// What the rules work in, made at a document's first paragraph with a convertible mark, with room
+// for its longest paragraph, and reused for the rest of that document: one allocation per
+// document, none per paragraph or character.
 export class Workspace {
-  buffer = new ParagraphBuffer()
+  buffer: ParagraphBuffer
   fixes = new FixList()
   stacks = new BracketStacks()
   waiting = new Waiting()
+
+  constructor(capacity: number) {
+    this.buffer = new ParagraphBuffer(capacity)
+  }
+}
+
+function longestParagraph(tree: Root): number {
+  let longest = 0
+  for (const paragraph of tree.children) longest = Math.max(longest, paragraph.children[0].value.length)
+  return longest
 }
 
 // The paragraph with P0 masked and R2-R8 applied until nothing changes; the fixes made are left

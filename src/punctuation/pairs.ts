@@ -5,27 +5,19 @@
 import {isAsciiAlphanumeric} from '../text/char-class.js'
 import type {ParagraphBuffer} from './paragraph-buffer.js'
 
-// The open brackets, as mark numbers: a stack per kind. One serves every paragraph of a document,
-// growing to the most marks a paragraph holds.
+// The open brackets, as mark numbers: a stack per kind. One serves every paragraph of a document.
 export class BracketStacks {
-  parentheses = new Int32Array(64)
-  squareBrackets = new Int32Array(64)
-
-  reserve(markCount: number): void {
-    if (this.parentheses.length >= markCount) return
-    this.parentheses = new Int32Array(markCount)
-    this.squareBrackets = new Int32Array(markCount)
-  }
+  parentheses: number[] = []
+  squareBrackets: number[] = []
 }
 
 // Fills `buffer.partners`: for each listed mark, the number of the mark it pairs with, or -1.
 export function pairMarks(buffer: ParagraphBuffer, stacks: BracketStacks): void {
   const {codes, marks, markCount, partners} = buffer
-  stacks.reserve(markCount)
   const {parentheses, squareBrackets} = stacks
-  partners.fill(-1, 0, markCount)
-  let openParentheses = 0
-  let openSquareBrackets = 0
+  parentheses.length = 0
+  squareBrackets.length = 0
+  for (let mark = 0; mark < markCount; mark++) partners[mark] = -1
   let doubleQuote = -1
   let singleQuote = -1
   for (let mark = 0; mark < markCount; mark++) {
@@ -42,16 +34,16 @@ export function pairMarks(buffer: ParagraphBuffer, stacks: BracketStacks): void 
         else singleQuote = link(partners, singleQuote, mark)
         break
       case 0x28:
-        parentheses[openParentheses++] = mark
+        parentheses.push(mark)
         break
       case 0x29:
-        if (openParentheses > 0) link(partners, parentheses[--openParentheses]!, mark)
+        if (parentheses.length > 0) link(partners, parentheses.pop()!, mark)
         break
       case 0x5b:
-        squareBrackets[openSquareBrackets++] = mark
+        squareBrackets.push(mark)
         break
       case 0x5d:
-        if (openSquareBrackets > 0) link(partners, squareBrackets[--openSquareBrackets]!, mark)
+        if (squareBrackets.length > 0) link(partners, squareBrackets.pop()!, mark)
         break
     }
   }
@@ -62,7 +54,7 @@ export function isApostrophe(buffer: ParagraphBuffer, index: number): boolean {
   return isAsciiAlphanumeric(buffer.before(index)) && isAsciiAlphanumeric(buffer.after(index))
 }
 
-function link(partners: Int32Array, open: number, close: number): number {
+function link(partners: number[], open: number, close: number): number {
   partners[open] = close
   partners[close] = open
   return -1

@@ -12,32 +12,34 @@ import {convertQuotePair, isChineseQuotePair} from './quotes.js'
 import {convertSingleMark} from './stops.js'
 
 // The mark numbers waiting to be decided: a stack, each number on it at most once. One serves
-// every paragraph of a document, growing to the most marks a paragraph holds.
+// every paragraph of a document. Plain arrays: made per document, they cost less on the
+// JavaScript heap than typed arrays with memory of their own.
 export class Waiting {
-  marks = new Int32Array(64)
-  isWaiting = new Uint8Array(64)
-  count = 0
+  private readonly marks: number[] = []
+  private readonly isWaiting: boolean[] = []
+
+  get count(): number {
+    return this.marks.length
+  }
 
   // All marks, to be taken from first to last.
   fill(markCount: number): void {
-    if (this.marks.length < markCount) {
-      this.marks = new Int32Array(markCount)
-      this.isWaiting = new Uint8Array(markCount)
-    }
-    for (let mark = 0; mark < markCount; mark++) this.marks[mark] = markCount - 1 - mark
-    this.isWaiting.fill(1, 0, markCount)
-    this.count = markCount
+    const {marks, isWaiting} = this
+    marks.length = 0
+    for (let mark = markCount - 1; mark >= 0; mark--) marks.push(mark)
+    // Written in order, so the array stays dense.
+    for (let mark = 0; mark < markCount; mark++) isWaiting[mark] = true
   }
 
   add(mark: number): void {
-    if (this.isWaiting[mark] === 1) return
-    this.isWaiting[mark] = 1
-    this.marks[this.count++] = mark
+    if (this.isWaiting[mark]) return
+    this.isWaiting[mark] = true
+    this.marks.push(mark)
   }
 
   take(): number {
-    const mark = this.marks[--this.count]!
-    this.isWaiting[mark] = 0
+    const mark = this.marks.pop()!
+    this.isWaiting[mark] = false
     return mark
   }
 }
