@@ -14,7 +14,7 @@
 // are an editor's own repeats (a lead quoting the body, a table restating a row) and stay.
 // A body with no stop at all is caught by `findTrailingRepeat`: the paragraph ends `X X`.
 
-import {isBlank} from '../text/blank.js'
+import {isBlank} from '../text/char-class.js'
 import {codePointLength, type Hash64, normalizedForm} from './key.js'
 import {nextSentenceEnd, sentenceEnds} from './sentences.js'
 
