@@ -14,7 +14,7 @@
 // Each comparison is one step of a budget proportional to the paragraph's length, so a paragraph
 // costs linear time whatever it holds; a paragraph whose budget runs out is reported as such.
 
-import {isBlank} from '../text/blank.js'
+import {isBlank} from '../text/char-class.js'
 import {codePointLength} from './key.js'
 import type {Repeat, SentenceTable} from './sentence-repeats.js'
 

@@ -8,7 +8,8 @@ import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
 import {pointIn, reportDoubt} from '../messages.js'
 import type {Root, Text} from '../syntax/types.js'
-import {codePointAt, codePointBefore, isHan} from '../text/han.js'
+import {isHan} from '../text/char-class.js'
+import {codePointBefore} from '../text/code-point.js'
 
 const ruleId = 'lost-characters'
 
@@ -29,7 +30,7 @@ export default lostCharacters
 
 // Whether the `?` at `index` stands between Han characters in a clause without a question word.
 export function isProbablyLostCharacter(text: string, index: number): boolean {
-  if (!isHan(codePointBefore(text, index)) || !isHan(codePointAt(text, index + 1))) return false
+  if (!isHan(codePointBefore(text, index)) || !isHan(text.codePointAt(index + 1) ?? -1)) return false
   return !hasQuestionWord(text, clauseStart(text, index), index)
 }
 
