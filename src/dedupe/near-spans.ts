@@ -209,8 +209,9 @@ function afterByline(text: string, start: number, firstStart: number, limit: num
 // The longest bracketed byline taken for the end of the earlier version (code units).
 const bylineLength = 40
 
-// Characters `a` and `b` share in order (by fast-diff); what differs is added to `changes`.
-function sharedInOrder(a: string, b: string, changes: Array<[string, string]>): number {
+// Characters `a` and `b` share in order (by fast-diff); what differs is added to `changes` as
+// `[removed, added]` pairs.
+export function sharedInOrder(a: string, b: string, changes: Array<[string, string]>): number {
   let shared = 0
   let removed = ''
   let added = ''

@@ -14,7 +14,7 @@ import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
 import {codePointLength, normalizedForm} from '../dedupe/key.js'
 import {bandKeys, sketch} from '../dedupe/minhash.js'
-import {findNearDuplicateSpans, type NearSpan, nearSpanDefaults} from '../dedupe/near-spans.js'
+import {findNearDuplicateSpans, type NearSpan, nearSpanDefaults, sharedInOrder} from '../dedupe/near-spans.js'
 import {pointIn, reportDoubt, reportRemoval} from '../messages.js'
 import type {Paragraph, Root, Text} from '../syntax/types.js'
 
@@ -164,19 +164,7 @@ export function commonCharacters(a: string, b: string): number {
 // What the later paragraph changes, as up to three `old` -> `new` pairs of its diff against the first.
 export function describeChanges(first: string, later: string): string {
   const changes: Array<[string, string]> = []
-  let removedText = ''
-  let addedText = ''
-  const flush = () => {
-    if (removedText || addedText) changes.push([removedText, addedText])
-    removedText = ''
-    addedText = ''
-  }
-  for (const [operation, text] of diff(first, later)) {
-    if (operation === diff.DELETE) removedText += text
-    else if (operation === diff.INSERT) addedText += text
-    else flush()
-  }
-  flush()
+  sharedInOrder(first, later, changes)
   return formatChanges(changes)
 }
 
