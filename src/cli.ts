@@ -3,15 +3,16 @@
 import {readFileSync} from 'node:fs'
 import {availableParallelism} from 'node:os'
 import {parseArgs} from 'node:util'
-import {describeError} from './batch/document.js'
-import {type RunOptions, type RunResult, run} from './batch/run.js'
+import {Interrupted, type RunOptions, type RunResult, run} from './batch/run.js'
 import {cleanStdin} from './batch/stdin.js'
 import {type ProcessorOptions, pluginTable, selectPlugins, UsageError} from './processor.js'
 import {detectEncoding} from './read/decode.js'
+import {describeError} from './read/errors.js'
 import type {Shard} from './read/walk.js'
 import {createProgress, type Progress} from './report/progress.js'
 import {formatFileMessages, type Verbosity} from './report/reporter.js'
 import {formatTotals} from './report/terminal.js'
+import {removeLiveTemporaries} from './write/temporary.js'
 
 const usage = `Usage: newsclean [options] [paths...]
        newsclean [options] -          (stdin to stdout)
@@ -34,13 +35,15 @@ Options:
       --near-duplicates M   warn (default) or remove near-duplicate paragraphs
       --shard K/N           process only the K-th of N parts of the batch
       --concurrency N       worker threads (default: the number of cores)
+      --follow-symlinks     follow symlinks inside input folders (never out of them)
   -h, --help                show this help
   -v, --version             show the version
 
 Plugins, in the order they run (the names --only and --skip take):
 ${pluginList()}
 
-Exit codes: 0 done, 1 --check found changes or an input failed, 2 bad usage.`
+Exit codes: 0 done, 1 --check found changes or an input failed, 2 bad usage,
+130 interrupted (SIGINT), 143 terminated (SIGTERM), 141 stdout closed early.`
 
 // One line a plugin, its summary aligned after the longest name.
 function pluginList(): string {
@@ -63,6 +66,7 @@ const argumentOptions = {
   'near-duplicates': {type: 'string', default: 'warn'},
   shard: {type: 'string'},
   concurrency: {type: 'string'},
+  'follow-symlinks': {type: 'boolean', default: false},
   help: {type: 'boolean', short: 'h', default: false},
   version: {type: 'boolean', short: 'v', default: false},
 } as const
@@ -80,13 +84,19 @@ async function main(argv: string[]): Promise<number> {
   if (positionals.includes('-')) {
     if (positionals.length > 1) throw new UsageError('`-` (stdin) cannot be combined with paths')
     const reportDir = values['no-report'] ? undefined : values.report
+    stopOnSignal((signal) => {
+      removeLiveTemporaries()
+      process.exit(signalCodes[signal])
+    })
     const result = await cleanStdin({processor, encoding: values.encoding, reportDir, check: values.check})
     process.stderr.write(formatFileMessages(result, verbosity, color))
     if (result.status === 'failed') return 1
     return values.check && result.record.changed ? 1 : 0
   }
   const progress = process.stderr.isTTY && verbosity !== 'quiet' ? createProgress(process.stderr) : undefined
-  const result = await runWithProgress(progress, {
+  const interruption = new AbortController()
+  const signalled = stopOnSignal(() => interruption.abort())
+  const result = await runWithProgress(progress, signalled, {
     paths: positionals.length > 0 ? positionals : ['input'],
     outDir: values.out,
     reportDir: values['no-report'] ? undefined : (values.report ?? 'output/report'),
@@ -96,6 +106,14 @@ async function main(argv: string[]): Promise<number> {
     shard: values.shard === undefined ? undefined : parseShard(values.shard),
     processor,
     field: values.field,
+    followSymlinks: values['follow-symlinks'],
+    signal: interruption.signal,
+    onSkip: (path, reason) => {
+      if (verbosity === 'quiet') return
+      const line = `newsclean: ${path}: ${reason}\n`
+      if (progress) progress.log(line)
+      else process.stderr.write(line)
+    },
     onResult: (fileResult) => {
       const messages = formatFileMessages(fileResult, verbosity, color)
       if (!progress) process.stderr.write(messages)
@@ -108,13 +126,41 @@ async function main(argv: string[]): Promise<number> {
 }
 
 // The status line always goes, even when the batch stops on an error, so the terminal's cursor
-// comes back.
-async function runWithProgress(progress: Progress | undefined, options: RunOptions): Promise<RunResult> {
+// comes back. An interrupted batch (its temporary files already removed) says how far it got and
+// exits at once, with the shell's code for the signal.
+async function runWithProgress(
+  progress: Progress | undefined,
+  signalled: () => NodeJS.Signals | undefined,
+  options: RunOptions,
+): Promise<RunResult> {
   try {
     return await run(options)
+  } catch (error) {
+    if (!(error instanceof Interrupted)) throw error
+    progress?.stop()
+    const signal = signalled() ?? 'SIGINT'
+    process.stderr.write(
+      `newsclean: ${signal === 'SIGTERM' ? 'terminated' : 'interrupted'}; ${error.done} ${error.done === 1 ? 'file' : 'files'} done\n`,
+    )
+    return process.exit(signalCodes[signal])
   } finally {
     progress?.stop()
   }
+}
+
+const signalCodes: Record<string, number> = {SIGINT: 130, SIGTERM: 143}
+
+// On the first SIGINT or SIGTERM, `stop` runs (a second one kills at once); returns which came.
+function stopOnSignal(stop: (signal: NodeJS.Signals) => void): () => NodeJS.Signals | undefined {
+  let received: NodeJS.Signals | undefined
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      if (received) return
+      received = signal
+      stop(signal)
+    })
+  }
+  return () => received
 }
 
 function processorOptions(values: Values): ProcessorOptions {
@@ -150,20 +196,24 @@ function splitList(value: string | undefined): string[] | undefined {
     .filter((name) => name.length > 0)
 }
 
+// More threads than a few per core only cost memory: a larger count is clamped, with a warning.
 function parseConcurrency(value: string | undefined): number {
   if (value === undefined) return availableParallelism()
   const count = Number(value)
-  if (!Number.isInteger(count) || count < 1)
+  if (!Number.isSafeInteger(count) || count < 1)
     throw new UsageError(`--concurrency takes a whole number from 1, not \`${value}\``)
-  return count
+  const cap = 4 * availableParallelism()
+  if (count <= cap) return count
+  process.stderr.write(`newsclean: --concurrency ${value} is more than 4 threads a core; using ${cap}\n`)
+  return cap
 }
 
 function parseShard(value: string): Shard {
   const match = /^(\d+)\/(\d+)$/.exec(value)
   const index = Number(match?.[1])
   const count = Number(match?.[2])
-  if (!match || count < 1 || index < 1 || index > count) {
-    throw new UsageError(`--shard takes K/N with 1 <= K <= N, not \`${value}\``)
+  if (!match || !Number.isSafeInteger(count) || count < 1 || index < 1 || index > count) {
+    throw new UsageError(`--shard takes K/N, whole numbers with 1 <= K <= N < 2^53, not \`${value}\``)
   }
   return {index, count}
 }
@@ -177,6 +227,16 @@ function print(text: string): number {
   process.stdout.write(text + '\n')
   return 0
 }
+
+// Closing stdout early (`newsclean - < a.txt | head -c 10`) ends the run quietly, with the code a
+// filter killed by SIGPIPE gives; any other stdout error is reported by the write that met it.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') {
+    removeLiveTemporaries()
+    process.exit(141)
+  }
+  process.exitCode = 1
+})
 
 main(process.argv.slice(2)).then(
   (code) => {

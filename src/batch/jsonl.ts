@@ -1,16 +1,17 @@
 // A JSONL file (`.jsonl`, `.jsonl.gz`): one record is one document, its text in one field. Read
 // (read/jsonl.ts) and written as streams, a line at a time, so a file of several GB is never held.
 // Every other byte of a record stays as it was: the clean value is spliced into the original line.
-// A line that is not JSON, or has no string field, passes through unchanged and is reported by
-// number. The file's record and its report are built in report/jsonl.ts.
+// A line that is not JSON, has no string field or has it twice, passes through unchanged and is
+// reported by number. The file's record and its report are built in report/jsonl.ts.
+import {rm} from 'node:fs/promises'
 import {cleanDecoded} from '../clean.js'
-import {findStringField, spliceStringField} from '../read/json-field.js'
+import {countField, findStringField, spliceStringField} from '../read/json-field.js'
 import {openJsonl} from '../read/jsonl.js'
-import type {InputEntry} from '../read/walk.js'
+import {type InputEntry, openablePath} from '../read/walk.js'
 import {JsonlFileRecord} from '../report/jsonl.js'
 import type {FileRecord} from '../report/types.js'
 import {createJsonlReport, type FileReportPaths} from '../report/write.js'
-import {createAtomicStream, writeChunk} from '../write/atomic.js'
+import {type AtomicStream, createAtomicStream, writeChunk} from '../write/atomic.js'
 import type {DocumentContext} from './context.js'
 
 export async function cleanJsonlFile(
@@ -21,9 +22,10 @@ export async function cleanJsonlFile(
 ): Promise<FileRecord> {
   const gzip = /\.gz$/i.test(entry.relativePath)
   const output = context.check ? undefined : await createAtomicStream(outputPath, {gzip})
-  const report = reportPaths && !context.check ? await createJsonlReport(reportPaths) : undefined
+  const report = reportPaths && !context.check ? await createJsonlReport(reportPaths).catch(abortOn(output)) : undefined
+  let committed = false
   try {
-    const {decoding, lines} = await openJsonl(entry.inputPath, {gzip, encoding: context.encoding})
+    const {decoding, lines} = await openJsonl(openablePath(entry), {gzip, encoding: context.encoding})
     const file = new JsonlFileRecord({...entry, outputPath: context.check ? null : outputPath, decoding})
     for await (const {line, ending, number} of lines) {
       const cleaned = await cleanLine(line, number, context, file)
@@ -32,11 +34,22 @@ export async function cleanJsonlFile(
     }
     const record = file.toRecord()
     await output?.commit()
+    committed = output !== undefined
     await report?.commit(record)
     return record
   } catch (error) {
     await output?.abort()
     await report?.abort()
+    // A failed file leaves no output that looks complete.
+    if (committed) await rm(outputPath, {force: true})
+    throw error
+  }
+}
+
+// When the report cannot even start, the output's temporary file goes too.
+function abortOn(output: AtomicStream | undefined): (error: unknown) => Promise<never> {
+  return async (error) => {
+    await output?.abort()
     throw error
   }
 }
@@ -59,6 +72,10 @@ async function cleanLine(
     value = JSON.parse(line)
   } catch (error) {
     file.fail(number, `Line ${number} is not valid JSON (${(error as Error).message}); passed through unchanged`)
+    return {line}
+  }
+  if (countField(line, context.field) > 1) {
+    file.warn(number, `Line ${number} has the field \`${context.field}\` more than once; passed through unchanged`)
     return {line}
   }
   const span = findStringField(line, context.field)

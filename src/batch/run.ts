@@ -1,13 +1,18 @@
 // The batch: walk the inputs, clean each document (in worker threads when there is more than one
 // and no cross-file state), hand results on in input order, and write the batch reports.
+import {tmpdir} from 'node:os'
+import {dirname} from 'node:path'
 import {createProcessor, type ProcessorOptions} from '../processor.js'
 import {type InputEntry, type Shard, walkInputs} from '../read/walk.js'
 import {BatchSummary} from '../report/summary.js'
 import type {FileResult} from '../report/types.js'
-import {writeBatchReports} from '../report/write.js'
+import {fileReportPaths, writeBatchReports} from '../report/write.js'
+import {cleanOutputPath} from '../write/outputs.js'
+import {removeLiveTemporaries, removeOwnTemporaries, sweepStaleSpools} from '../write/temporary.js'
 import type {DocumentContext} from './context.js'
 import {cleanFile} from './document.js'
 import {mapInOrder} from './ordered-map.js'
+import {checkBatchPaths} from './paths.js'
 import {WorkerPool} from './worker-pool.js'
 
 export interface RunOptions {
@@ -22,8 +27,24 @@ export interface RunOptions {
   concurrency: number
   shard?: Shard
   processor: ProcessorOptions
+  // Follow symlinks found inside input folders.
+  followSymlinks?: boolean
   // Called once per input, in input order, as soon as the result is known.
   onResult?: (result: FileResult) => void
+  // Called for each entry of a folder that is not cleaned (a symlink, a FIFO), with the reason.
+  onSkip?: (path: string, reason: string) => void
+  // Aborting stops the batch (SIGINT, SIGTERM): run() rejects with Interrupted once no
+  // temporary file is left.
+  signal?: AbortSignal
+}
+
+export class Interrupted extends Error {
+  constructor(
+    // Inputs whose results were handed on.
+    readonly done: number,
+  ) {
+    super(`interrupted; ${done} ${done === 1 ? 'file' : 'files'} done`)
+  }
 }
 
 export interface RunResult {
@@ -43,16 +64,51 @@ interface Cleaner {
 }
 
 export async function run(options: RunOptions): Promise<RunResult> {
+  await checkBatchPaths(options)
+  await sweepStaleSpools(tmpdir())
   const skip = options.reportDir ? [options.outDir, options.reportDir] : [options.outDir]
-  const entries = walkInputs(options.paths, {shard: options.shard, skip})
+  const entries = walkInputs(options.paths, {
+    shard: options.shard,
+    skip,
+    nameInputs: options.paths.length > 1,
+    followSymlinks: options.followSymlinks,
+    onSkip: options.onSkip,
+  })
   const head = await takeUpTo(entries, options.concurrency)
   const cleaner = await createCleaner(options, head.length)
+  const inFlight = new Set<InputEntry>()
+  const clean = async (entry: InputEntry) => {
+    inFlight.add(entry)
+    try {
+      return await cleaner.clean(entry)
+    } finally {
+      inFlight.delete(entry)
+    }
+  }
+  let done = 0
+  const interrupted = whenAborted(options.signal, async () => {
+    removeLiveTemporaries()
+    await cleaner.close()
+    removeOwnTemporaries([...inFlight].flatMap((entry) => writtenFolders(entry, options)))
+    throw new Interrupted(done)
+  })
+  return Promise.race([cleanBatch(options, entries, head, cleaner, clean, () => done++), interrupted])
+}
+
+async function cleanBatch(
+  options: RunOptions,
+  entries: AsyncIterator<InputEntry>,
+  head: InputEntry[],
+  cleaner: Cleaner,
+  clean: (entry: InputEntry) => Promise<FileResult>,
+  counted: () => void,
+): Promise<RunResult> {
   const summary = new BatchSummary()
   let changed = 0
   let failed = 0
   let withErrors = 0
   try {
-    for await (const result of mapInOrder(concat(head, entries), cleaner.inFlight, cleaner.clean)) {
+    for await (const result of mapInOrder(concat(head, entries), cleaner.inFlight, clean)) {
       if (result.status === 'failed') {
         failed++
         summary.addFailure(result.relativePath, result.inputPath, result.reason)
@@ -62,6 +118,7 @@ export async function run(options: RunOptions): Promise<RunResult> {
         summary.add(result.record)
       }
       options.onResult?.(result)
+      counted()
     }
   } finally {
     await cleaner.close()
@@ -72,6 +129,27 @@ export async function run(options: RunOptions): Promise<RunResult> {
     summary.close()
   }
   return {summary, changed, failed, withErrors}
+}
+
+// Runs `stop` when the signal aborts; the promise settles as `stop` does, never before.
+function whenAborted(signal: AbortSignal | undefined, stop: () => Promise<never>): Promise<never> {
+  return new Promise((_, reject) => {
+    if (signal?.aborted) stop().catch(reject)
+    else signal?.addEventListener('abort', () => stop().catch(reject), {once: true})
+  })
+}
+
+// The folders where cleaning an entry writes temporary files.
+function writtenFolders(entry: InputEntry, options: RunOptions): string[] {
+  const folders = [dirname(cleanOutputPath(options.outDir, entry.relativePath))]
+  if (options.reportDir) {
+    try {
+      folders.push(dirname(fileReportPaths(options.reportDir, entry.relativePath).json))
+    } catch {
+      // A path outside the report folder was refused: nothing was written for it.
+    }
+  }
+  return folders
 }
 
 // Threads pay off only with several documents and no state shared between them. With

@@ -3,10 +3,10 @@
 import {cleanDecoded} from '../clean.js'
 import {createProcessor, type ProcessorOptions} from '../processor.js'
 import {decode} from '../read/decode.js'
+import {describeError} from '../read/errors.js'
 import {buildFileRecord} from '../report/record.js'
 import type {FileRecord, FileResult} from '../report/types.js'
 import {writeFileReports} from '../report/write.js'
-import {describeError} from './document.js'
 
 export interface StdinOptions {
   processor: ProcessorOptions
@@ -44,6 +44,8 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
 
 function writeAll(stream: NodeJS.WritableStream, text: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    stream.write(text, (error) => (error ? reject(error) : resolve()))
+    stream.write(text, (error) =>
+      error ? reject(new Error(`cannot write the clean text to stdout: ${describeError(error)}`)) : resolve(),
+    )
   })
 }

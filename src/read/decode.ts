@@ -1,5 +1,5 @@
 // Bytes -> text, always UTF-8 semantics with LF line breaks and no BOM. Reads UTF-8 (with or
-// without BOM), UTF-16 LE/BE (with BOM), GB18030 (which covers GBK and GB2312) and Big5; a BOM
+// without BOM), UTF-16 LE/BE (with BOM, or without when clearly UTF-16), GB18030 (which covers GBK and GB2312) and Big5; a BOM
 // decides first, then strict UTF-8, then chardet among GB18030 and Big5, checked against how
 // plausible each decoded text is. Bytes that are not text (NUL bytes without a UTF-16 BOM,
 // nothing decoding plausibly) are a DecodeError naming the reason. Large inputs go through
@@ -54,8 +54,16 @@ export function detectEncoding(head: Uint8Array, options: DetectOptions = {}): D
   const bom = bomEncoding(head)
   if (options.encoding) return forcedDecoding(options.encoding, bom)
   if (bom) return {encoding: bom, confidence: 1, bom: true}
-  if (head.includes(0)) throw new DecodeError('binary', 'binary data (NUL bytes without a UTF-16 BOM), not text')
-  if (isUtf8(head, options.whole ?? false)) return {encoding: 'UTF-8', confidence: 1, bom: false}
+  const hasNul = head.includes(0)
+  if (!hasNul && isUtf8(head, options.whole ?? false)) return {encoding: 'UTF-8', confidence: 1, bom: false}
+  const utf16 = clearUtf16(head)
+  if (utf16) return {encoding: utf16, confidence: 0.9, bom: false}
+  if (hasNul) {
+    throw new DecodeError(
+      'binary',
+      'binary data (NUL bytes without a UTF-16 BOM), not text; if it is UTF-16 without a BOM, try --encoding utf-16le (or utf-16be)',
+    )
+  }
   return guessLegacyEncoding(head, options.whole ?? false)
 }
 
@@ -132,6 +140,40 @@ function forcedDecoding(name: string, bom: Canonical | undefined): Decoding {
     )
   }
   return {encoding: name, confidence: 1, bom: false}
+}
+
+// UTF-16 without a BOM, told only when the text is clearly UTF-16: read in one byte order nearly
+// every unit is a character news is made of (ASCII, CJK, CJK and full-width punctuation), read in
+// the other far fewer. GBK, Big5 and UTF-8 bytes read as UTF-16 land in Hangul, surrogates and
+// private use, so they never pass.
+function clearUtf16(head: Uint8Array): 'UTF-16LE' | 'UTF-16BE' | undefined {
+  const units = Math.floor(head.length / 2)
+  if (units < 8) return undefined
+  const little = textUnitShare(head, units, 0)
+  const big = textUnitShare(head, units, 1)
+  if (little >= 0.95 && big < 0.5) return 'UTF-16LE'
+  if (big >= 0.95 && little < 0.5) return 'UTF-16BE'
+  return undefined
+}
+
+function textUnitShare(head: Uint8Array, units: number, highFirst: 0 | 1): number {
+  let text = 0
+  for (let index = 0; index < units; index++) {
+    const high = head[index * 2 + 1 - highFirst]!
+    const low = head[index * 2 + highFirst]!
+    if (isNewsUnit((high << 8) | low)) text++
+  }
+  return text / units
+}
+
+function isNewsUnit(unit: number): boolean {
+  if (unit < 0x80) return unit >= 0x20 || unit === 0x09 || unit === 0x0a || unit === 0x0d
+  return (
+    (unit >= 0x4e00 && unit <= 0x9fff) ||
+    (unit >= 0x3000 && unit <= 0x303f) ||
+    (unit >= 0xff00 && unit <= 0xffef) ||
+    (unit >= 0x2000 && unit <= 0x206f)
+  )
 }
 
 function bomEncoding(bytes: Uint8Array): Canonical | undefined {

@@ -11,20 +11,41 @@ export interface Span {
 }
 
 export function findStringField(line: string, field: string): Span | undefined {
+  for (const {key, start, end} of topLevelFields(line)) {
+    if (key === field) return line.charCodeAt(start) === 0x22 ? {start, end} : undefined
+  }
+  return undefined
+}
+
+// How many times a key appears at the top level: JSON.parse keeps the last of several, a
+// splice would replace the first, so a record with the key twice is left as it is.
+export function countField(line: string, field: string): number {
+  let count = 0
+  for (const {key} of topLevelFields(line)) if (key === field) count++
+  return count
+}
+
+interface Field {
+  key: string
+  // The value's span.
+  start: number
+  end: number
+}
+
+function* topLevelFields(line: string): Generator<Field> {
   let index = skipSpace(line, 0)
-  if (line.charCodeAt(index) !== 0x7b) return undefined
+  if (line.charCodeAt(index) !== 0x7b) return
   index = skipSpace(line, index + 1)
   while (index < line.length && line.charCodeAt(index) === 0x22) {
     const keyEnd = skipString(line, index)
     const key = JSON.parse(line.slice(index, keyEnd)) as string
     index = skipSpace(line, skipSpace(line, keyEnd) + 1)
     const valueEnd = skipValue(line, index)
-    if (key === field && line.charCodeAt(index) === 0x22) return {start: index, end: valueEnd}
+    yield {key, start: index, end: valueEnd}
     index = skipSpace(line, valueEnd)
-    if (line.charCodeAt(index) !== 0x2c) return undefined
+    if (line.charCodeAt(index) !== 0x2c) return
     index = skipSpace(line, index + 1)
   }
-  return undefined
 }
 
 function skipSpace(line: string, index: number): number {

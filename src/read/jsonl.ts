@@ -2,7 +2,7 @@
 // held: the encoding told from the first bytes, the (decompressed) bytes decoded by one stateful
 // decoder, the text cut at LF. Which field of a line holds the text is json-field.ts's business.
 import {createReadStream} from 'node:fs'
-import type {Readable} from 'node:stream'
+import {pipeline, type Readable, type Transform} from 'node:stream'
 import {createGunzip} from 'node:zlib'
 import type {Decoding} from '../data.js'
 import {createDecodeStream, type DecodeOptions, detectEncoding, detectionHeadBytes} from './decode.js'
@@ -17,27 +17,30 @@ export interface JsonlInput {
 }
 
 // The encoding from the first bytes, then the lines of the whole input in it.
-export async function openJsonl(path: string, options: DecodeOptions & {gzip: boolean}): Promise<JsonlInput> {
+export async function openJsonl(path: string | Buffer, options: DecodeOptions & {gzip: boolean}): Promise<JsonlInput> {
   const decoding = detectEncoding(await readHead(path, options.gzip), {encoding: options.encoding})
   return {decoding, lines: readLines(openInput(path, options.gzip, decoding))}
 }
 
 // The bytes of the (decompressed) input, at a stateful decoder: a character split across two
 // chunks is joined, never mangled.
-function openInput(path: string, gzip: boolean, decoding: Decoding): Readable {
-  return openBytes(path, gzip).pipe(createDecodeStream(decoding))
+function openInput(path: string | Buffer, gzip: boolean, decoding: Decoding): Readable {
+  return chain(openBytes(path, gzip), createDecodeStream(decoding))
 }
 
-function openBytes(path: string, gzip: boolean): Readable {
+function openBytes(path: string | Buffer, gzip: boolean): Readable {
   const file = createReadStream(path)
-  if (!gzip) return file
-  const source = file.pipe(createGunzip())
-  file.on('error', (error) => source.destroy(error))
-  return source
+  return gzip ? chain(file, createGunzip()) : file
+}
+
+// `source` piped into `target`, an error of either (a read error, truncated gzip data) ending
+// `target` with it, so whoever reads `target` sees every error, never an uncaught one.
+function chain(source: Readable, target: Transform): Transform {
+  return pipeline(source, target, () => undefined)
 }
 
 // Enough of the start of the input to tell its encoding.
-async function readHead(path: string, gzip: boolean): Promise<Uint8Array> {
+async function readHead(path: string | Buffer, gzip: boolean): Promise<Uint8Array> {
   const chunks: Buffer[] = []
   let size = 0
   const source = openBytes(path, gzip)

@@ -1,11 +1,12 @@
 // An append-only list of small rows kept in a temporary JSON-lines file rather than in memory, so
 // a batch of a million files costs a buffer, not a million objects. Rows are written in 64 KB
 // chunks (a batch that never fills one never touches the disk); reading returns the rows in the
-// order they were added. The file goes on `close()`, or at the latest when the process exits.
-import {randomBytes} from 'node:crypto'
+// order they were added. The file goes on `close()`, or at the latest when the process exits;
+// one a killed run left is removed by the next run (its name carries host and pid).
 import {closeSync, createReadStream, openSync, rmSync, writeSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
+import {spoolName} from '../write/temporary.js'
 
 const chunkLength = 64 * 1024
 
@@ -16,7 +17,7 @@ export class RowSpool<Row> {
   private readonly removeOnExit = () => this.close()
 
   constructor(folder = tmpdir()) {
-    this.path = join(folder, `newsclean-rows-${process.pid}-${randomBytes(6).toString('hex')}.jsonl`)
+    this.path = join(folder, spoolName())
   }
 
   append(row: Row): void {

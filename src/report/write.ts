@@ -34,16 +34,26 @@ export function fileReportPaths(reportDir: string, relativePath: string): FileRe
   return {patch: `${base}.patch`, json: `${base}.json`, html: `${base}.html`}
 }
 
+// A file's reports are all written or none: a failure part way removes the ones written.
 export async function writeFileReports(reportDir: string, outcome: CleanedDocument): Promise<FileRecord> {
   const paths = fileReportPaths(reportDir, outcome.relativePath)
   const record = buildFileRecord(outcome)
-  await writeFileAtomic(paths.json, JSON.stringify(record, null, 2) + '\n')
-  await writeFileAtomic(paths.html, renderFileHtml(record))
-  const patch = renderPatch(outcome)
-  // No change, no patch: GNU patch refuses an empty one, and a stale one must not survive.
-  if (patch === '') await rm(paths.patch, {force: true})
-  else await writeFileAtomic(paths.patch, patch)
-  return record
+  try {
+    await writeFileAtomic(paths.json, JSON.stringify(record, null, 2) + '\n')
+    await writeFileAtomic(paths.html, renderFileHtml(record))
+    const patch = renderPatch(outcome)
+    // No change, no patch: GNU patch refuses an empty one, and a stale one must not survive.
+    if (patch === '') await rm(paths.patch, {force: true})
+    else await writeFileAtomic(paths.patch, patch)
+    return record
+  } catch (error) {
+    await removeFileReports(paths)
+    throw error
+  }
+}
+
+async function removeFileReports(paths: FileReportPaths): Promise<void> {
+  await Promise.all([paths.json, paths.html, paths.patch].map((path) => rm(path, {force: true})))
 }
 
 export interface JsonlReport {
@@ -65,8 +75,13 @@ export async function createJsonlReport(paths: FileReportPaths): Promise<JsonlRe
     commit: async (record) => {
       await writeChunk(target.stream, '\n],' + JSON.stringify(record).slice(1) + '\n')
       await target.commit()
-      // The page gives the file's figures and what needs review; the diffs per record are in the .json.
-      await writeFileAtomic(paths.html, renderFileHtml(record))
+      try {
+        // The page gives the file's figures and what needs review; the diffs per record are in the .json.
+        await writeFileAtomic(paths.html, renderFileHtml(record))
+      } catch (error) {
+        await removeFileReports(paths)
+        throw error
+      }
     },
     abort: () => target.abort(),
   }

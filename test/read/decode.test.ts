@@ -84,10 +84,20 @@ describe('decode', () => {
     }
   })
 
-  it('rejects NUL bytes without a UTF-16 BOM as binary', () => {
-    const bytes = iconv.encode(seed.slice(0, 40), 'utf16le')
+  it.each(['utf16le', 'utf16be'])('reads %s without a BOM when the text is clearly UTF-16', (encoding) => {
+    const text = seed.slice(0, 200)
+    const decoded = decode(iconv.encode(text, encoding))
+    expect(decoded.text).toBe(text.replace(/\r\n?/g, '\n'))
+    expect(decoded.decoding.encoding).toBe(encoding === 'utf16le' ? 'UTF-16LE' : 'UTF-16BE')
+  })
+
+  it('rejects NUL bytes that are not clearly UTF-16 as binary, pointing to --encoding utf-16le', () => {
+    const bytes = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d]),
+      iconv.encode(seed.slice(0, 8), 'utf16le'),
+    ])
     expect(() => decode(bytes)).toThrow(DecodeError)
-    expect(() => decode(bytes)).toThrow(/binary/)
+    expect(() => decode(bytes)).toThrow(/binary.*--encoding utf-16le/)
   })
 
   it('rejects bytes that decode as nothing plausible', () => {

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {findStringField, spliceStringField} from '../../src/read/json-field.js'
+import {countField, findStringField, spliceStringField} from '../../src/read/json-field.js'
 
 const cases: Array<{line: string; field: string; value: string | undefined}> = [
   {line: '{"text":"abc"}', field: 'text', value: '"abc"'},
@@ -31,5 +31,16 @@ describe('spliceStringField', () => {
     const spliced = spliceStringField(line, span, 'new "quoted"\n\u4e2d')
     expect(spliced).toBe('{"id":12345678901234567890,"text":"new \\"quoted\\"\\n\u4e2d","tags":["a"],"n":1.50}')
     expect(JSON.parse(spliced).text).toBe('new "quoted"\n\u4e2d')
+  })
+})
+
+describe('countField', () => {
+  it.each([
+    ['{"text":"a","text":"b"}', 2],
+    ['{"text":"a","meta":{"text":"b"}}', 1],
+    ['{"te\\u0078t":"a","text":"b"}', 2],
+    ['{"body":"a"}', 0],
+  ])('counts the top-level occurrences of the key in %s', (line, count) => {
+    expect(countField(line, 'text')).toBe(count)
   })
 })

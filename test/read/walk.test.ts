@@ -2,7 +2,7 @@ import {mkdir, mkdtemp, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {compareCodePoints, isInShard, walkInputs} from '../../src/read/walk.js'
+import {compareCodePoints, escapeName, isInShard, walkInputs} from '../../src/read/walk.js'
 
 async function makeTree(files: string[]): Promise<string> {
   const folder = await mkdtemp(join(tmpdir(), 'newsclean-walk-'))
@@ -61,5 +61,16 @@ describe('compareCodePoints', () => {
     const astral = String.fromCodePoint(0x20000)
     expect(compareCodePoints(astral, '\uffff')).toBeGreaterThan(0)
     expect(astral < '\uffff').toBe(true)
+  })
+})
+
+describe('escapeName', () => {
+  it.each([
+    [[0x61, 0x2e, 0x74, 0x78, 0x74], 'a.txt'],
+    [[0x63, 0x61, 0x66, 0xff, 0x2e, 0x74], 'caf\\xff.t'],
+    [[0xe4, 0xb8, 0xad, 0xe4, 0xb8], '\u4e2d\\xe4\\xb8'],
+    [[0xc3, 0x28], '\\xc3('],
+  ])('writes the bytes of %j that are not UTF-8 as \\xNN', (bytes, name) => {
+    expect(escapeName(Uint8Array.from(bytes))).toBe(name)
   })
 })
