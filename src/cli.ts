@@ -3,9 +3,12 @@
 import {readFileSync} from 'node:fs'
 import {availableParallelism} from 'node:os'
 import {parseArgs} from 'node:util'
+import {type CrossFileRun, openCrossFileRun} from './batch/cross-files.js'
 import {describeError} from './batch/document.js'
-import {type RunOptions, type RunResult, run} from './batch/run.js'
+import type {RunOptions, RunResult} from './batch/run.js'
 import {cleanStdin} from './batch/stdin.js'
+import {StoreUnavailableError} from './dedupe/store.js'
+import {parseStoreUrl} from './dedupe/store-url.js'
 import {type ProcessorOptions, pluginTable, selectPlugins, UsageError} from './processor.js'
 import {detectEncoding} from './read/decode.js'
 import type {Shard} from './read/walk.js'
@@ -32,6 +35,12 @@ Options:
       --field NAME          the text field of JSONL records (default text)
       --across-files        also remove paragraphs seen in an earlier file
       --near-duplicates M   warn (default) or remove near-duplicate paragraphs
+      --store URL           where seen paragraphs live: memory (default),
+                            sqlite:PATH (kept across runs), or
+                            redis://HOST:PORT[/DB][?prefix=BATCH] (shared by shards);
+                            implies --across-files
+      --boilerplate N       remove a paragraph found in N or more files from all
+      --barrier-timeout S   seconds a shard waits for the others (default 3600)
       --shard K/N           process only the K-th of N parts of the batch
       --concurrency N       worker threads (default: the number of cores)
   -h, --help                show this help
@@ -61,6 +70,9 @@ const argumentOptions = {
   field: {type: 'string', default: 'text'},
   'across-files': {type: 'boolean', default: false},
   'near-duplicates': {type: 'string', default: 'warn'},
+  store: {type: 'string', default: 'memory'},
+  boilerplate: {type: 'string'},
+  'barrier-timeout': {type: 'string', default: '3600'},
   shard: {type: 'string'},
   concurrency: {type: 'string'},
   help: {type: 'boolean', short: 'h', default: false},
@@ -85,15 +97,23 @@ async function main(argv: string[]): Promise<number> {
     if (result.status === 'failed') return 1
     return values.check && result.record.changed ? 1 : 0
   }
+  const shard = values.shard === undefined ? undefined : parseShard(values.shard)
+  const crossFiles = await openCrossFileRun({
+    store: parseStoreUrl(values.store),
+    acrossFiles: values['across-files'],
+    boilerplate: parseCount('--boilerplate', values.boilerplate),
+    shard,
+    barrierTimeoutMs: parseCount('--barrier-timeout', values['barrier-timeout'])! * 1000,
+  })
   const progress = process.stderr.isTTY && verbosity !== 'quiet' ? createProgress(process.stderr) : undefined
-  const result = await runWithProgress(progress, {
+  const result = await runWithProgress(progress, crossFiles, {
     paths: positionals.length > 0 ? positionals : ['input'],
     outDir: values.out,
     reportDir: values['no-report'] ? undefined : (values.report ?? 'output/report'),
     encoding: values.encoding,
     check: values.check,
     concurrency: parseConcurrency(values.concurrency),
-    shard: values.shard === undefined ? undefined : parseShard(values.shard),
+    shard,
     processor,
     field: values.field,
     onResult: (fileResult) => {
@@ -109,11 +129,16 @@ async function main(argv: string[]): Promise<number> {
 
 // The status line always goes, even when the batch stops on an error, so the terminal's cursor
 // comes back.
-async function runWithProgress(progress: Progress | undefined, options: RunOptions): Promise<RunResult> {
+async function runWithProgress(
+  progress: Progress | undefined,
+  crossFiles: CrossFileRun,
+  options: RunOptions,
+): Promise<RunResult> {
   try {
-    return await run(options)
+    return await crossFiles.run(options)
   } finally {
     progress?.stop()
+    crossFiles.close()
   }
 }
 
@@ -158,6 +183,14 @@ function parseConcurrency(value: string | undefined): number {
   return count
 }
 
+function parseCount(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined
+  const count = Number(value)
+  if (!Number.isInteger(count) || count < 1)
+    throw new UsageError(`${flag} takes a whole number from 1, not \`${value}\``)
+  return count
+}
+
 function parseShard(value: string): Shard {
   const match = /^(\d+)\/(\d+)$/.exec(value)
   const index = Number(match?.[1])
@@ -186,6 +219,6 @@ main(process.argv.slice(2)).then(
     const isUsage = error instanceof UsageError || (error as {code?: string}).code?.startsWith('ERR_PARSE_ARGS')
     process.stderr.write(`newsclean: ${error instanceof Error ? error.message : String(error)}\n`)
     if (isUsage) process.stderr.write('Try `newsclean --help`.\n')
-    process.exitCode = isUsage ? 2 : 1
+    process.exitCode = isUsage || error instanceof StoreUnavailableError ? 2 : 1
   },
 )

@@ -102,10 +102,15 @@ export const pluginNames: PluginName[] = pluginTable.map((plugin) => plugin.name
 
 export type NewscleanProcessor = Processor<Root, Root, Root, Root, string>
 
-export async function createProcessor(options: ProcessorOptions = {}): Promise<NewscleanProcessor> {
+// `include` picks a part of the table (the two-phase batch runs the steps before dedupe-paragraphs
+// and the rest apart); default every enabled plugin.
+export async function createProcessor(
+  options: ProcessorOptions = {},
+  include: (name: PluginName) => boolean = () => true,
+): Promise<NewscleanProcessor> {
   const enabled = selectPlugins(options)
   const plugins = pluginTable
-    .filter((plugin) => enabled.has(plugin.name))
+    .filter((plugin) => enabled.has(plugin.name) && include(plugin.name))
     .map((plugin): Pluggable => [plugin.plugin, plugin.options?.(options)])
   return unified().use(syntax).use(plugins).freeze() as unknown as NewscleanProcessor
 }

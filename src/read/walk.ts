@@ -9,6 +9,8 @@ export interface InputEntry {
   inputPath: string
   // The path under the input folder, with `/` separators; the file's name for a file argument.
   relativePath: string
+  // Its place in the whole batch (shards aside), from 0: every machine numbers the batch alike.
+  order: number
 }
 
 export interface WalkOptions {
@@ -20,16 +22,20 @@ export interface WalkOptions {
 
 export async function* walkInputs(paths: string[], options: WalkOptions = {}): AsyncGenerator<InputEntry> {
   const skip = new Set((options.skip ?? []).map((folder) => resolve(folder)))
+  let order = 0
   for (const path of paths) {
     for await (const entry of walkPath(path, skip)) {
-      if (!options.shard || isInShard(entry.relativePath, options.shard)) yield entry
+      if (!options.shard || isInShard(entry.relativePath, options.shard)) yield {...entry, order}
+      order++
     }
   }
 }
 
 // A path that cannot be read is still yielded, so that cleaning it fails with its reason and
 // the batch goes on.
-async function* walkPath(path: string, skip: Set<string>): AsyncGenerator<InputEntry> {
+type FoundEntry = Omit<InputEntry, 'order'>
+
+async function* walkPath(path: string, skip: Set<string>): AsyncGenerator<FoundEntry> {
   const stats = await stat(path).catch(() => undefined)
   if (stats?.isDirectory()) yield* walkFolder(path, '', skip)
   else yield {inputPath: path, relativePath: basename(path)}
@@ -56,7 +62,7 @@ function fnv1a(text: string): number {
   return hash
 }
 
-async function* walkFolder(root: string, prefix: string, skip: Set<string>): AsyncGenerator<InputEntry> {
+async function* walkFolder(root: string, prefix: string, skip: Set<string>): AsyncGenerator<FoundEntry> {
   for (const entry of await sortedEntries(join(root, prefix))) {
     const relativePath = prefix === '' ? entry.name : `${prefix}/${entry.name}`
     if (!entry.isDirectory) yield {inputPath: join(root, relativePath), relativePath}
