@@ -38,11 +38,12 @@ export interface KeyOwner {
   files: number
 }
 
-const bucketCount = 1024
+// Few buckets, so one script call carries hundreds of claims; enough for a Cluster's nodes.
+const bucketCount = 64
 const rankDigits = 12
 const lineDigits = 8
 // Claims buffered before they are sent.
-const batchKeys = 8192
+const batchKeys = 16384
 
 // KEYS: the bucket's claims hash, and with counting its seen and files hashes. ARGV: `1` to
 // count, then pairs of key field and value (rank and line, fixed-width hex, so that the lesser
@@ -59,6 +60,12 @@ for i = 2, #ARGV, 2 do
 end
 return 0`
 
+interface Lookup {
+  keys: BigUint64Array
+  resolve: (owners: KeyOwner[]) => void
+  reject: (error: unknown) => void
+}
+
 type Client = (Redis | Cluster) & {claimMinimum: (...keysAndArgs: string[]) => Promise<number>}
 
 export class RedisClaims {
@@ -70,6 +77,7 @@ export class RedisClaims {
   #pendingKeys = 0
   readonly #sending: Array<Promise<unknown>> = []
   readonly #paths = new Map<number, string>()
+  readonly #lookups: Lookup[] = []
 
   private constructor(client: Client, address: RedisAddress, counting: boolean) {
     this.#client = client
@@ -166,9 +174,13 @@ export class RedisClaims {
     }
   }
 
-  // Phase 2: per key, the owner that holds it.
-  async owners(keys: BigUint64Array): Promise<KeyOwner[]> {
-    return Promise.all(Array.from(keys, (key) => this.#ownerOf(key)))
+  // Phase 2: per key, the owner that holds it. Look-ups asked in the same tick go together, one
+  // HMGET a bucket.
+  owners(keys: BigUint64Array): Promise<KeyOwner[]> {
+    return new Promise((resolve, reject) => {
+      if (this.#lookups.length === 0) setImmediate(() => this.#lookUp(this.#lookups.splice(0)))
+      this.#lookups.push({keys, resolve, reject})
+    })
   }
 
   // The path of the file at `rank`, as its shard named it.
@@ -187,20 +199,46 @@ export class RedisClaims {
     this.#client.disconnect()
   }
 
-  async #ownerOf(key: bigint): Promise<KeyOwner> {
-    const bucket = this.#bucketKey(Number(key % BigInt(bucketCount)))
-    const field = fieldOf(key)
-    const [value, files] = await Promise.all([
-      this.#guard(this.#client.hget(`${bucket}:claims`, field)),
-      this.#counting ? this.#guard(this.#client.hget(`${bucket}:files`, field)) : undefined,
-    ])
-    if (value === null)
-      throw new StoreError(`the Redis store lost the claim of a paragraph of batch \`${this.#prefix}\``)
-    return {
-      rank: Number.parseInt(value.slice(0, rankDigits), 16),
-      line: Number.parseInt(value.slice(rankDigits), 16),
-      files: files ? Number(files) : 0,
+  async #lookUp(lookups: Lookup[]): Promise<void> {
+    try {
+      const byBucket = new Map<number, string[]>()
+      for (const {keys} of lookups) {
+        for (const key of keys) {
+          const bucket = Number(key % BigInt(bucketCount))
+          const fields = byBucket.get(bucket) ?? []
+          if (fields.length === 0) byBucket.set(bucket, fields)
+          fields.push(fieldOf(key))
+        }
+      }
+      const found = new Map<string, KeyOwner>()
+      await Promise.all([...byBucket].map(([bucket, fields]) => this.#lookUpBucket(bucket, fields, found)))
+      for (const {keys, resolve} of lookups) resolve(Array.from(keys, (key) => this.#owned(found, key)))
+    } catch (error) {
+      for (const {reject} of lookups) reject(error)
     }
+  }
+
+  async #lookUpBucket(bucket: number, fields: string[], found: Map<string, KeyOwner>): Promise<void> {
+    const bucketKey = this.#bucketKey(bucket)
+    const [values, files] = await Promise.all([
+      this.#guard(this.#client.hmget(`${bucketKey}:claims`, ...fields)),
+      this.#counting ? this.#guard(this.#client.hmget(`${bucketKey}:files`, ...fields)) : undefined,
+    ])
+    fields.forEach((field, index) => {
+      const value = values[index]
+      if (value === null || value === undefined) return
+      found.set(field, {
+        rank: Number.parseInt(value.slice(0, rankDigits), 16),
+        line: Number.parseInt(value.slice(rankDigits), 16),
+        files: Number(files?.[index] ?? 0),
+      })
+    })
+  }
+
+  #owned(found: Map<string, KeyOwner>, key: bigint): KeyOwner {
+    const owner = found.get(fieldOf(key))
+    if (!owner) throw new StoreError(`the Redis store lost the claim of a paragraph of batch \`${this.#prefix}\``)
+    return owner
   }
 
   #sendPending(): void {
