@@ -212,7 +212,7 @@ async function storeFigures(redisPort) {
   for (const [name, perSecond] of rows) console.log(`| ${name} | ${Math.round(perSecond).toLocaleString('en')} |`)
 }
 
-async function main() {
+async function main(redis) {
   if (!existsSync(cli)) execFileSync('npm', ['run', 'build'], {cwd: root, stdio: 'inherit'})
   buildCorpus()
   const bytes = corpusSize()
@@ -221,7 +221,6 @@ async function main() {
     .join(' ')
   const out = join(tmpdir(), 'newsclean-bench-out')
   const sqliteStore = join(tmpdir(), `newsclean-bench-${process.pid}.db`)
-  const redis = await startRedis()
   const newsclean = (extra) => `rm -rf '${out}' && node '${cli}' '${corpusDir}' -o '${out}' --no-report -q ${extra}`
   console.log(
     `corpus: ${(bytes / 1e6).toFixed(1)} MB in ${corpusFiles().length} files; ${availableParallelism()} cores; median of ${runs} runs`,
@@ -261,11 +260,13 @@ async function main() {
   console.log(`one small file (the seed through \`newsclean -\`), start to exit: ${(small.wall * 1000).toFixed(0)} ms`)
   rmSync(out, {recursive: true, force: true})
   rmSync(sqliteStore, {force: true})
-  try {
-    await storeFigures(redis.port)
-  } finally {
-    redis.stop()
-  }
+  await storeFigures(redis.port)
 }
 
-await main()
+// The bench's redis-server goes whatever happens, so a failed run leaves no server behind.
+const redis = await startRedis()
+try {
+  await main(redis)
+} finally {
+  redis.stop()
+}
