@@ -4,8 +4,9 @@
 // Targets). Whole commands are timed with /usr/bin/time (wall seconds, peak RSS); each figure is
 // the median of several runs. Environment: BENCH_MB (corpus size, default 200), BENCH_RUNS
 // (default 3).
-import {execFileSync, spawnSync} from 'node:child_process'
+import {execFileSync, spawn, spawnSync} from 'node:child_process'
 import {existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import {createServer} from 'node:net'
 import {availableParallelism, tmpdir} from 'node:os'
 import {dirname, join} from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -115,7 +116,103 @@ function measure(command, count = runs) {
   return {wall: median(samples.map((s) => s.wall)), rssMb: Math.max(...samples.map((s) => s.rssMb))}
 }
 
-function main() {
+// A redis-server of the bench's own, on a free port, nothing saved to disk.
+async function startRedis() {
+  const port = await new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const {port} = probe.address()
+      probe.close(() => resolve(port))
+    })
+  })
+  const server = spawn('redis-server', [
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--save',
+    '',
+    '--appendonly',
+    'no',
+  ])
+  await new Promise((resolve, reject) => {
+    server.once('exit', () => reject(new Error('redis-server did not start')))
+    server.stdout.on('data', (chunk) => chunk.toString().includes('Ready to accept connections') && resolve())
+  })
+  return {port, stop: () => server.kill('SIGTERM')}
+}
+
+// Claims per second each store takes straight from its API: documents of 20 fresh keys, a
+// quarter of them repeats of earlier documents' keys.
+async function storeFigures(redisPort) {
+  const {MemorySeenStore} = await import('../dist/dedupe/store.js')
+  const {SqliteSeenStore} = await import('../dist/dedupe/sqlite-store.js')
+  const {RedisClaims} = await import('../dist/dedupe/redis-store.js')
+  const documents = 25000
+  const perDocument = 20
+  const next = random(7)
+  const keyOf = () => BigInt(Math.floor(next() * 2 ** 32)) * 2n ** 32n + BigInt(Math.floor(next() * 2 ** 32))
+  const batch = Array.from({length: documents}, (_, index) => ({
+    path: `f${index}.txt`,
+    keys: BigUint64Array.from({length: perDocument}, keyOf),
+    lines: Uint32Array.from({length: perDocument}, (_, line) => line + 1),
+  }))
+  for (const [index, document] of batch.entries()) {
+    if (index > 0) document.keys.set(batch[Math.floor(next() * index)].keys.subarray(0, perDocument / 4))
+  }
+  const claims = documents * perDocument
+  const rate = async (claimAll) => {
+    const start = performance.now()
+    await claimAll()
+    return claims / ((performance.now() - start) / 1000)
+  }
+  const memory = new MemorySeenStore()
+  const folder = join(tmpdir(), `newsclean-bench-sqlite-${process.pid}`)
+  rmSync(folder, {recursive: true, force: true})
+  mkdirSync(folder)
+  const sqlite = SqliteSeenStore.open(join(folder, 'seen.db'))
+  const redis = await RedisClaims.connect(
+    {host: '127.0.0.1', port: redisPort, db: 0, prefix: `bench-${process.pid}`, tls: false, cluster: false},
+    {counting: false},
+  )
+  const rows = [
+    [
+      'memory (one process, batch order)',
+      await rate(async () => {
+        for (const d of batch) memory.claimNow(d.path, d.keys, d.lines)
+      }),
+    ],
+    [
+      'sqlite: (one transaction a document)',
+      await rate(async () => {
+        for (const d of batch) await sqlite.claim(d.path, d.keys, d.lines)
+      }),
+    ],
+    [
+      'redis:// phase 1 (pipelined Lua compare-and-set-minimum)',
+      await rate(async () => {
+        for (const [rank, d] of batch.entries()) await redis.claim({rank, path: d.path, keys: d.keys, lines: d.lines})
+        await redis.flush()
+      }),
+    ],
+    [
+      'redis:// phase 2 (owner look-ups, pipelined)',
+      await rate(async () => {
+        for (let start = 0; start < documents; start += 64) {
+          await Promise.all(batch.slice(start, start + 64).map((d) => redis.owners(d.keys)))
+        }
+      }),
+    ],
+  ]
+  sqlite.close()
+  redis.close()
+  rmSync(folder, {recursive: true, force: true})
+  console.log(`\nseen stores, ${claims} claims (${documents} documents of ${perDocument} keys):`)
+  console.log('| store | claims/s |')
+  console.log('|---|---|')
+  for (const [name, perSecond] of rows) console.log(`| ${name} | ${Math.round(perSecond).toLocaleString('en')} |`)
+}
+
+async function main(redis) {
   if (!existsSync(cli)) execFileSync('npm', ['run', 'build'], {cwd: root, stdio: 'inherit'})
   buildCorpus()
   const bytes = corpusSize()
@@ -123,6 +220,7 @@ function main() {
     .map((path) => `'${path}'`)
     .join(' ')
   const out = join(tmpdir(), 'newsclean-bench-out')
+  const sqliteStore = join(tmpdir(), `newsclean-bench-${process.pid}.db`)
   const newsclean = (extra) => `rm -rf '${out}' && node '${cli}' '${corpusDir}' -o '${out}' --no-report -q ${extra}`
   console.log(
     `corpus: ${(bytes / 1e6).toFixed(1)} MB in ${corpusFiles().length} files; ${availableParallelism()} cores; median of ${runs} runs`,
@@ -133,6 +231,20 @@ function main() {
     ['newsclean (full cleaning)', measure(newsclean(''))],
     ['newsclean --only dedupe-paragraphs', measure(newsclean('--only dedupe-paragraphs'))],
     ['newsclean --only normalize-punctuation', measure(newsclean('--only normalize-punctuation'))],
+    [
+      'newsclean --only dedupe-paragraphs --across-files',
+      measure(newsclean('--only dedupe-paragraphs --across-files')),
+    ],
+    [
+      'newsclean --only dedupe-paragraphs --store sqlite:',
+      measure(`rm -f '${sqliteStore}'* && ${newsclean(`--only dedupe-paragraphs --store 'sqlite:${sqliteStore}'`)}`),
+    ],
+    [
+      'newsclean --only dedupe-paragraphs --store redis://',
+      measure(
+        `redis-cli -p ${redis.port} flushall > /dev/null && ${newsclean(`--only dedupe-paragraphs --store 'redis://127.0.0.1:${redis.port}/0?prefix=bench'`)}`,
+      ),
+    ],
   ]
   const mawk = rows[1][1].wall
   console.log('| command | wall s | MB/s | / mawk | peak RSS MB |')
@@ -147,6 +259,14 @@ function main() {
   const small = measure(`node '${cli}' - < '${seed}' > /dev/null`, 10)
   console.log(`one small file (the seed through \`newsclean -\`), start to exit: ${(small.wall * 1000).toFixed(0)} ms`)
   rmSync(out, {recursive: true, force: true})
+  rmSync(sqliteStore, {force: true})
+  await storeFigures(redis.port)
 }
 
-main()
+// The bench's redis-server goes whatever happens, so a failed run leaves no server behind.
+const redis = await startRedis()
+try {
+  await main(redis)
+} finally {
+  redis.stop()
+}

@@ -3,15 +3,19 @@
 import {readFileSync} from 'node:fs'
 import {availableParallelism} from 'node:os'
 import {parseArgs} from 'node:util'
-import {Interrupted, type RunOptions, type RunResult, run} from './batch/run.js'
+import {type CrossFileRun, openCrossFileRun} from './batch/cross-files.js'
+import {Interrupted, type RunOptions, type RunResult} from './batch/run.js'
 import {cleanStdin} from './batch/stdin.js'
-import {type ProcessorOptions, pluginTable, selectPlugins, UsageError} from './processor.js'
+import {StoreUnavailableError} from './dedupe/store.js'
+import {parseStoreUrl} from './dedupe/store-url.js'
+import {type ProcessorOptions, pluginTable, selectPlugins} from './processor.js'
 import {detectEncoding} from './read/decode.js'
 import {describeError} from './read/errors.js'
 import type {Shard} from './read/walk.js'
 import {createProgress, type Progress} from './report/progress.js'
 import {formatFileMessages, type Verbosity} from './report/reporter.js'
 import {formatTotals} from './report/terminal.js'
+import {UsageError} from './usage-error.js'
 import {removeLiveTemporaries} from './write/temporary.js'
 
 const usage = `Usage: newsclean [options] [paths...]
@@ -33,6 +37,12 @@ Options:
       --field NAME          the text field of JSONL records (default text)
       --across-files        also remove paragraphs seen in an earlier file
       --near-duplicates M   warn (default) or remove near-duplicate paragraphs
+      --store URL           where seen paragraphs live: memory (default),
+                            sqlite:PATH (kept across runs), or
+                            redis://HOST:PORT[/DB][?prefix=BATCH] (shared by shards);
+                            implies --across-files
+      --boilerplate N       remove a paragraph found in N or more files from all
+      --barrier-timeout S   seconds a shard waits for the others (default 3600)
       --shard K/N           process only the K-th of N parts of the batch
       --concurrency N       worker threads (default: the number of cores)
       --follow-symlinks     follow symlinks inside input folders (never out of them)
@@ -64,6 +74,9 @@ const argumentOptions = {
   field: {type: 'string', default: 'text'},
   'across-files': {type: 'boolean', default: false},
   'near-duplicates': {type: 'string', default: 'warn'},
+  store: {type: 'string', default: 'memory'},
+  boilerplate: {type: 'string'},
+  'barrier-timeout': {type: 'string', default: '3600'},
   shard: {type: 'string'},
   concurrency: {type: 'string'},
   'follow-symlinks': {type: 'boolean', default: false},
@@ -93,17 +106,25 @@ async function main(argv: string[]): Promise<number> {
     if (result.status === 'failed') return 1
     return values.check && result.record.changed ? 1 : 0
   }
+  const shard = values.shard === undefined ? undefined : parseShard(values.shard)
+  const crossFiles = await openCrossFileRun({
+    store: parseStoreUrl(values.store),
+    acrossFiles: values['across-files'],
+    boilerplate: parseCount('--boilerplate', values.boilerplate),
+    shard,
+    barrierTimeoutMs: parseCount('--barrier-timeout', values['barrier-timeout'])! * 1000,
+  })
   const progress = process.stderr.isTTY && verbosity !== 'quiet' ? createProgress(process.stderr) : undefined
   const interruption = new AbortController()
   const signalled = stopOnSignal(() => interruption.abort())
-  const result = await runWithProgress(progress, signalled, {
+  const result = await runWithProgress(progress, crossFiles, signalled, {
     paths: positionals.length > 0 ? positionals : ['input'],
     outDir: values.out,
     reportDir: values['no-report'] ? undefined : (values.report ?? 'output/report'),
     encoding: values.encoding,
     check: values.check,
     concurrency: parseConcurrency(values.concurrency),
-    shard: values.shard === undefined ? undefined : parseShard(values.shard),
+    shard,
     processor,
     field: values.field,
     followSymlinks: values['follow-symlinks'],
@@ -130,14 +151,16 @@ async function main(argv: string[]): Promise<number> {
 // exits at once, with the shell's code for the signal.
 async function runWithProgress(
   progress: Progress | undefined,
+  crossFiles: CrossFileRun,
   signalled: () => NodeJS.Signals | undefined,
   options: RunOptions,
 ): Promise<RunResult> {
   try {
-    return await run(options)
+    return await crossFiles.run(options)
   } catch (error) {
     if (!(error instanceof Interrupted)) throw error
     progress?.stop()
+    crossFiles.close()
     const signal = signalled() ?? 'SIGINT'
     process.stderr.write(
       `newsclean: ${signal === 'SIGTERM' ? 'terminated' : 'interrupted'}; ${error.done} ${error.done === 1 ? 'file' : 'files'} done\n`,
@@ -145,6 +168,7 @@ async function runWithProgress(
     return process.exit(signalCodes[signal])
   } finally {
     progress?.stop()
+    crossFiles.close()
   }
 }
 
@@ -208,6 +232,14 @@ function parseConcurrency(value: string | undefined): number {
   return cap
 }
 
+function parseCount(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined
+  const count = Number(value)
+  if (!Number.isSafeInteger(count) || count < 1)
+    throw new UsageError(`${flag} takes a whole number from 1, not \`${value}\``)
+  return count
+}
+
 function parseShard(value: string): Shard {
   const match = /^(\d+)\/(\d+)$/.exec(value)
   const index = Number(match?.[1])
@@ -246,6 +278,6 @@ main(process.argv.slice(2)).then(
     const isUsage = error instanceof UsageError || (error as {code?: string}).code?.startsWith('ERR_PARSE_ARGS')
     process.stderr.write(`newsclean: ${error instanceof Error ? error.message : String(error)}\n`)
     if (isUsage) process.stderr.write('Try `newsclean --help`.\n')
-    process.exitCode = isUsage ? 2 : 1
+    process.exitCode = isUsage || error instanceof StoreUnavailableError ? 2 : 1
   },
 )

@@ -16,6 +16,8 @@ export interface FirstCopy {
   path?: string
   line: number
   column: number
+  // With `--boilerplate`: the number of files holding the paragraph, when it is boilerplate.
+  files?: number
 }
 
 export interface Decoding {
@@ -38,6 +40,8 @@ declare module 'vfile' {
   interface DataMap {
     removed: Removal[]
     decoding: Decoding
+    // Who holds this document's first copies in a store that outlives the run (dedupe/owner.ts).
+    owner: string
   }
 }
 

@@ -16,6 +16,7 @@ import repairEncoding from './plugins/repair-encoding.js'
 import stripPinyin from './plugins/strip-pinyin.js'
 import syntax from './syntax/plugin.js'
 import type {Root} from './syntax/types.js'
+import {UsageError} from './usage-error.js'
 
 export interface ProcessorOptions {
   // Run only these plugins (by name); default all.
@@ -102,10 +103,15 @@ export const pluginNames: PluginName[] = pluginTable.map((plugin) => plugin.name
 
 export type NewscleanProcessor = Processor<Root, Root, Root, Root, string>
 
-export async function createProcessor(options: ProcessorOptions = {}): Promise<NewscleanProcessor> {
+// `include` picks a part of the table (the two-phase batch runs the steps before dedupe-paragraphs
+// and the rest apart); default every enabled plugin.
+export async function createProcessor(
+  options: ProcessorOptions = {},
+  include: (name: PluginName) => boolean = () => true,
+): Promise<NewscleanProcessor> {
   const enabled = selectPlugins(options)
   const plugins = pluginTable
-    .filter((plugin) => enabled.has(plugin.name))
+    .filter((plugin) => enabled.has(plugin.name) && include(plugin.name))
     .map((plugin): Pluggable => [plugin.plugin, plugin.options?.(options)])
   return unified().use(syntax).use(plugins).freeze() as unknown as NewscleanProcessor
 }
@@ -119,10 +125,6 @@ export function selectPlugins(options: ProcessorOptions): Set<PluginName> {
   const only = options.only && options.only.length > 0 ? new Set(options.only) : undefined
   const skip = new Set(options.skip ?? [])
   return new Set(pluginNames.filter((name) => (only ? only.has(name) : true) && !skip.has(name)))
-}
-
-export class UsageError extends Error {
-  code = 'usage'
 }
 
 // One document through the processor, keeping the final tree for the reports.

@@ -1,15 +1,18 @@
 // One input file through decode -> processor -> sinks: the clean text written atomically, the
 // reports written beside it. Any failure of this file (unreadable, not text) becomes a result
-// that names the reason, so the batch goes on.
+// that names the reason, so the batch goes on; a failing seen store stops the batch.
 import {readFile, rm} from 'node:fs/promises'
 import {cleanDecoded} from '../clean.js'
+import type {Decoding} from '../data.js'
+import {ownerOf} from '../dedupe/owner.js'
+import {StoreError} from '../dedupe/store.js'
 import {decode} from '../read/decode.js'
 import {describeError} from '../read/errors.js'
 import {htmlToText, isHtml} from '../read/html.js'
 import {isJsonl} from '../read/jsonl.js'
 import {type InputEntry, openablePath} from '../read/walk.js'
 import {buildFileRecord} from '../report/record.js'
-import type {FileRecord, FileResult} from '../report/types.js'
+import type {CleanedDocument, FileRecord, FileResult} from '../report/types.js'
 import {fileReportPaths, writeFileReports} from '../report/write.js'
 import {writeFileAtomic} from '../write/atomic.js'
 import {cleanOutputPath} from '../write/outputs.js'
@@ -22,6 +25,7 @@ export async function cleanFile(entry: InputEntry, context: DocumentContext): Pr
     if (entry.failure) throw new Error(entry.failure)
     return {status: 'done', record: await cleanReadableFile(entry, context)}
   } catch (error) {
+    if (error instanceof StoreError) throw error
     return {
       status: 'failed',
       inputPath: entry.inputPath,
@@ -32,26 +36,62 @@ export async function cleanFile(entry: InputEntry, context: DocumentContext): Pr
 }
 
 async function cleanReadableFile(entry: InputEntry, context: DocumentContext): Promise<FileRecord> {
-  const outputPath = cleanOutputPath(context.outDir, entry.relativePath)
-  const reportPaths = context.reportDir ? fileReportPaths(context.reportDir, entry.relativePath) : undefined
-  if (!context.check) {
-    await assertWritesInside(context.outDir, outputPath)
-    if (context.reportDir && reportPaths) await assertWritesInside(context.reportDir, reportPaths.json)
+  const outputPath = await checkedOutputPath(entry, context)
+  if (isJsonl(entry.relativePath)) {
+    const reportPaths = context.reportDir ? fileReportPaths(context.reportDir, entry.relativePath) : undefined
+    return cleanJsonlFile(entry, context, outputPath, reportPaths)
   }
-  if (isJsonl(entry.relativePath)) return cleanJsonlFile(entry, context, outputPath, reportPaths)
+  const {text, decoding, owner} = await readDocument(entry, context)
+  const outcome = await cleanDecoded(context.processor, text, decoding, entry.inputPath, owner)
+  return writeCleaned(outcome, entry, context)
+}
+
+// Where the clean text goes, after checking that it and the reports stay inside their folders
+// (a symbolic link inside an output folder never leads a write out of it).
+export async function checkedOutputPath(
+  entry: InputEntry,
+  context: Pick<DocumentContext, 'outDir' | 'reportDir' | 'check'>,
+): Promise<string> {
+  const outputPath = cleanOutputPath(context.outDir, entry.relativePath)
+  if (context.check) return outputPath
+  await assertWritesInside(context.outDir, outputPath)
+  if (context.reportDir) {
+    await assertWritesInside(context.reportDir, fileReportPaths(context.reportDir, entry.relativePath).json)
+  }
+  return outputPath
+}
+
+export interface ReadDocument {
+  text: string
+  decoding: Decoding
+  // The document's owner in a seen store (dedupe/owner.ts).
+  owner: string
+}
+
+// A text or HTML input as text (HTML pages as their extracted text).
+export async function readDocument(entry: InputEntry, context: {encoding?: string}): Promise<ReadDocument> {
   const bytes = await readFile(openablePath(entry))
   const decoded = decode(bytes, {encoding: context.encoding})
   const {text, decoding} = isHtml(entry.relativePath) ? {...decoded, text: htmlToText(decoded.text)} : decoded
-  const outcome = await cleanDecoded(context.processor, text, decoding, entry.inputPath)
+  return {text, decoding, owner: await ownerOf(entry.relativePath, bytes)}
+}
+
+// The clean text written atomically and the reports beside it, unless `--check`. A file whose
+// reports fail leaves no output that looks complete.
+export async function writeCleaned(
+  outcome: CleanedDocument,
+  entry: InputEntry,
+  context: Omit<DocumentContext, 'processor'>,
+): Promise<FileRecord> {
   outcome.relativePath = entry.relativePath
-  if (!context.check) outcome.outputPath = outputPath
   if (context.check) return buildFileRecord(outcome)
+  const outputPath = cleanOutputPath(context.outDir, entry.relativePath)
+  outcome.outputPath = outputPath
   await writeFileAtomic(outputPath, outcome.clean)
   if (!context.reportDir) return buildFileRecord(outcome)
   try {
     return await writeFileReports(context.reportDir, outcome)
   } catch (error) {
-    // A failed file leaves no output that looks complete.
     await rm(outputPath, {force: true})
     throw error
   }

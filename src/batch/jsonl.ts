@@ -5,6 +5,7 @@
 // reported by number. The file's record and its report are built in report/jsonl.ts.
 import {rm} from 'node:fs/promises'
 import {cleanDecoded} from '../clean.js'
+import {ownerOf} from '../dedupe/owner.js'
 import {countField, findStringField, spliceStringField} from '../read/json-field.js'
 import {openJsonl} from '../read/jsonl.js'
 import {type InputEntry, openablePath} from '../read/walk.js'
@@ -28,7 +29,7 @@ export async function cleanJsonlFile(
     const {decoding, lines} = await openJsonl(openablePath(entry), {gzip, encoding: context.encoding})
     const file = new JsonlFileRecord({...entry, outputPath: context.check ? null : outputPath, decoding})
     for await (const {line, ending, number} of lines) {
-      const cleaned = await cleanLine(line, number, context, file)
+      const cleaned = await cleanLine(line, number, context, file, entry.relativePath)
       if (cleaned.entry && report) await report.add(cleaned.entry)
       if (output) await writeChunk(output.stream, cleaned.line + ending)
     }
@@ -54,6 +55,9 @@ function abortOn(output: AtomicStream | undefined): (error: unknown) => Promise<
   }
 }
 
+// A record's owner in a store is its file, its line number and the digest of the line's bytes.
+const recordBytes = new TextEncoder()
+
 interface CleanedLine {
   line: string
   // The per-record report entry, for records that changed or have messages.
@@ -65,6 +69,7 @@ async function cleanLine(
   number: number,
   context: DocumentContext,
   file: JsonlFileRecord,
+  relativePath: string,
 ): Promise<CleanedLine> {
   if (line.trim() === '') return {line}
   let value: unknown
@@ -84,7 +89,8 @@ async function cleanLine(
     file.warn(number, `Line ${number} has no string field \`${context.field}\`; passed through unchanged`)
     return {line}
   }
-  const outcome = await cleanDecoded(context.processor, text, file.recordDecoding, `${file.inputPath}:${number}`)
+  const owner = await ownerOf(`${relativePath}:${number}`, recordBytes.encode(line))
+  const outcome = await cleanDecoded(context.processor, text, file.recordDecoding, `${file.inputPath}:${number}`, owner)
   const clean = keepFinalBreakAsIs(text, outcome.clean)
   const entry = file.add({...outcome, clean}, number)
   return {line: clean === text ? line : spliceStringField(line, span!, clean), entry}

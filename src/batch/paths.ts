@@ -2,8 +2,8 @@
 // never share an output, and reports never share a folder with clean files. Paths are compared
 // by real path, so a symlink (`-o outlink` to the input folder) cannot hide a collision.
 import {dirname} from 'node:path'
-import {UsageError} from '../processor.js'
 import {inputName, isWithin, realPathOf} from '../read/walk.js'
+import {UsageError} from '../usage-error.js'
 
 export interface BatchPaths {
   paths: string[]

@@ -132,7 +132,7 @@ async function cleanBatch(
 }
 
 // Runs `stop` when the signal aborts; the promise settles as `stop` does, never before.
-function whenAborted(signal: AbortSignal | undefined, stop: () => Promise<never>): Promise<never> {
+export function whenAborted(signal: AbortSignal | undefined, stop: () => Promise<never>): Promise<never> {
   return new Promise((_, reject) => {
     if (signal?.aborted) stop().catch(reject)
     else signal?.addEventListener('abort', () => stop().catch(reject), {once: true})

@@ -8,7 +8,19 @@ export interface SeenStore {
   // Claims one file's paragraph keys (with the line of each): for every key an earlier file
   // holds, the place of that first copy; for every other key `undefined`, and this file becomes
   // its first copy. Each call is a new file; a key given twice in one call is that file's own.
-  claim(path: string, keys: BigUint64Array, lines: Uint32Array): Promise<Array<FirstCopy | undefined>>
+  // `owner` names the file for a store that outlives the run (see owner.ts); default `path`.
+  claim(path: string, keys: BigUint64Array, lines: Uint32Array, owner?: string): Promise<Array<FirstCopy | undefined>>
+}
+
+// A store that could not be reached before the run: bad usage of `--store`, nothing written.
+export class StoreUnavailableError extends Error {
+  code = 'store-unavailable'
+}
+
+// A store that failed during the run: the batch stops, since the files after it could not be
+// deduplicated against it.
+export class StoreError extends Error {
+  code = 'store'
 }
 
 // Bytes one slot of the in-memory table takes: the 64-bit key, the file number and the line.

@@ -3,8 +3,10 @@
 // enough (40 code points) that repeating it is an artifact; a short isolated repeat stays (a
 // refrain, a byline). With `acrossFiles`, a paragraph an earlier file of the batch already held
 // goes whatever its length (source lines, editor lines, copyright footers), its cause naming
-// that file and line. Never changes the text of a paragraph and never removes a first copy.
-// Runs after the other plugins, so keys see the cleaned text.
+// that file and line. Never changes the text of a paragraph and never removes a first copy, but
+// for boilerplate: a store answering with a file count (`--boilerplate`) marks a paragraph found
+// in that many files, removed from every one. Runs after the other plugins, so keys see the
+// cleaned text.
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
 import type {FirstCopy} from '../data.js'
@@ -83,18 +85,37 @@ export async function claimAcrossFiles(
   keys: Array<bigint | undefined>,
   firstCopies: Array<number | undefined>,
 ): Promise<Array<FirstCopy | undefined>> {
-  const claimed: number[] = []
-  keys.forEach((key, index) => {
-    if (key !== undefined && firstCopies[index] === undefined) claimed.push(index)
-  })
-  const claimKeys = BigUint64Array.from(claimed, (index) => keys[index]!)
-  const lines = Uint32Array.from(claimed, (index) => paragraphs[index]!.position?.start.line ?? 0)
-  const answers = await store.claim(file.path ?? '', claimKeys, lines)
+  const {claimed, keys: claimKeys, lines} = claimsOf(paragraphs, keys, firstCopies)
+  const answers = await store.claim(file.path ?? '', claimKeys, lines, file.data.owner)
   const earlier: Array<FirstCopy | undefined> = paragraphs.map(() => undefined)
   claimed.forEach((index, order) => {
     earlier[index] = answers[order]
   })
   return earlier.map((place, index) => place ?? earlier[firstCopies[index] ?? index])
+}
+
+export interface Claims {
+  // The paragraphs claimed: each key's first copy in the file.
+  claimed: number[]
+  keys: BigUint64Array
+  lines: Uint32Array
+}
+
+// What a file claims: the key and line of each paragraph that is the first copy of its key.
+export function claimsOf(
+  paragraphs: Paragraph[],
+  keys: Array<bigint | undefined>,
+  firstCopies: Array<number | undefined>,
+): Claims {
+  const claimed: number[] = []
+  keys.forEach((key, index) => {
+    if (key !== undefined && firstCopies[index] === undefined) claimed.push(index)
+  })
+  return {
+    claimed,
+    keys: BigUint64Array.from(claimed, (index) => keys[index]!),
+    lines: Uint32Array.from(claimed, (index) => paragraphs[index]!.position?.start.line ?? 0),
+  }
 }
 
 // The paragraphs that stay, reporting each one removed.
@@ -107,6 +128,10 @@ function removeRepeats(
 ): Paragraph[] {
   return paragraphs.filter((paragraph, index) => {
     const inEarlierFile = earlier[index]
+    if (inEarlierFile?.files !== undefined) {
+      reportBoilerplate(file, paragraph, inEarlierFile)
+      return false
+    }
     if (inEarlierFile !== undefined) {
       reportRepeat(file, paragraph, inEarlierFile)
       return false
@@ -128,5 +153,17 @@ function reportRepeat(file: VFile, paragraph: Paragraph, firstCopy: FirstCopy): 
     place: pointIn(text, 0),
     firstCopy,
     firstCopyReason: 'First copy of the repeated paragraph',
+  })
+}
+
+function reportBoilerplate(file: VFile, paragraph: Paragraph, firstCopy: FirstCopy): void {
+  const text = paragraph.children[0]
+  reportRemoval(file, `Unexpected boilerplate found in ${firstCopy.files} files, removed`, {
+    ruleId,
+    kind: 'paragraph',
+    text: text.value,
+    place: pointIn(text, 0),
+    firstCopy,
+    firstCopyReason: 'First copy of the boilerplate paragraph',
   })
 }

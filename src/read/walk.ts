@@ -20,6 +20,8 @@ export interface InputEntry {
   rawPath?: Uint8Array
   // Why this entry cannot be cleaned, found while walking (a folder that cannot be read, a FIFO).
   failure?: string
+  // Its place in the whole batch (shards aside), from 0: every machine numbers the batch alike.
+  order: number
 }
 
 export interface WalkOptions {
@@ -43,10 +45,12 @@ export function openablePath(entry: InputEntry): string | Buffer {
 
 export async function* walkInputs(paths: string[], options: WalkOptions = {}): AsyncGenerator<InputEntry> {
   const skip = new Set(await Promise.all((options.skip ?? []).map(realPathOf)))
+  let order = 0
   for (const path of paths) {
     const name = options.nameInputs ? inputName(path) : ''
     for await (const entry of walkPath(path, name, skip, options)) {
-      if (!options.shard || isInShard(entry.relativePath, options.shard)) yield entry
+      if (!options.shard || isInShard(entry.relativePath, options.shard)) yield {...entry, order}
+      order++
     }
   }
 }
@@ -75,12 +79,14 @@ export function isWithin(inner: string, outer: string): boolean {
 
 // A path that cannot be read is still yielded, so that cleaning it fails with its reason and
 // the batch goes on.
+type FoundEntry = Omit<InputEntry, 'order'>
+
 async function* walkPath(
   path: string,
   name: string,
   skip: Set<string>,
   options: WalkOptions,
-): AsyncGenerator<InputEntry> {
+): AsyncGenerator<FoundEntry> {
   const stats = await stat(path).catch(() => undefined)
   const relativePath = name === '' ? basename(path) : name
   if (stats?.isDirectory()) {
@@ -110,7 +116,7 @@ interface Folder {
   ancestors: string[]
 }
 
-async function* walkFolder(root: Root, folder: Folder): AsyncGenerator<InputEntry> {
+async function* walkFolder(root: Root, folder: Folder): AsyncGenerator<FoundEntry> {
   let entries: FolderEntry[]
   try {
     entries = await sortedEntries(folder.path)
