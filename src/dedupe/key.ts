@@ -23,6 +23,52 @@ export function loadHash64(): Promise<Hash64> {
   return loading
 }
 
+// The key of a text (or of its range start..end): xxh64 of the UTF-8 of its normalized form, or
+// undefined when no content is left (a lone `……`). The same value as `hash64(normalizedForm(...))`,
+// without the intermediate strings: one charCodeAt loop writes the form's UTF-8 straight into a
+// reused buffer (the same fast path as normalizedForm), and xxh64 hashes those bytes.
+export type KeyOf = (text: string, start?: number, end?: number) => bigint | undefined
+
+let loadingKeyOf: Promise<KeyOf> | undefined
+
+export function loadKeyOf(): Promise<KeyOf> {
+  loadingKeyOf ??= xxhash().then((api) => {
+    const encoder = new TextEncoder()
+    let buffer = new Uint8Array(1 << 12)
+    const room = (units: number) => {
+      if (buffer.length < units * 3) buffer = new Uint8Array(units * 3)
+    }
+    return (text: string, start = 0, end = text.length) => {
+      room(end - start)
+      let length = 0
+      for (let index = start; index < end; index++) {
+        const code = text.charCodeAt(index)
+        const action = unitAction[code] || learnUnitAction(code)
+        if (action === drop) continue
+        if (action === other) {
+          const form = byDefinition(text.slice(start, end))
+          room(form.length)
+          length = encoder.encodeInto(form, buffer).written
+          break
+        }
+        const unit = action === fold ? code - 0xfee0 : code
+        if (unit < 0x80) {
+          buffer[length++] = unit
+        } else if (unit < 0x800) {
+          buffer[length++] = 0xc0 | (unit >> 6)
+          buffer[length++] = 0x80 | (unit & 0x3f)
+        } else {
+          buffer[length++] = 0xe0 | (unit >> 12)
+          buffer[length++] = 0x80 | ((unit >> 6) & 0x3f)
+          buffer[length++] = 0x80 | (unit & 0x3f)
+        }
+      }
+      return length === 0 ? undefined : api.h64Raw(buffer.subarray(0, length))
+    }
+  })
+  return loadingKeyOf
+}
+
 const notContent = /[\s\p{P}\p{S}]+/gu
 
 // By definition NFKC, then whitespace, punctuation and symbols dropped. Most news text is Han,
@@ -68,13 +114,16 @@ function learnUnitAction(code: number): number {
   return action
 }
 
-// Blocks with no combining or composing characters: ASCII, general punctuation, CJK marks, the
-// unified Han block, full-width and half-width forms up to the half-width marks.
+// Blocks whose characters (combining marks aside, which the caller excludes) neither compose with
+// a neighbour nor decompose into anything that does: ASCII and Latin-1 (the no-break space and
+// middle dot of news text), punctuation, symbols and arrows, CJK marks and kana, the unified Han
+// block, full-width and half-width forms up to the half-width marks. Left out: Hangul jamo and
+// half-width katakana, which compose across characters.
 function isContextFree(code: number): boolean {
   return (
-    code < 0x80 ||
-    (code >= 0x2010 && code <= 0x2027) ||
-    (code >= 0x3000 && code <= 0x303f) ||
+    code < 0x100 ||
+    (code >= 0x2000 && code <= 0x2bff) ||
+    (code >= 0x3000 && code <= 0x30ff) ||
     (code >= 0x4e00 && code <= 0x9fff) ||
     (code >= 0xff01 && code <= 0xff65)
   )

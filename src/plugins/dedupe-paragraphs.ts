@@ -8,7 +8,7 @@
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
 import type {FirstCopy} from '../data.js'
-import {codePointLength, type Hash64, loadHash64, normalizedForm} from '../dedupe/key.js'
+import {codePointLength, type KeyOf, loadKeyOf} from '../dedupe/key.js'
 import {MemorySeenStore, type SeenStore} from '../dedupe/store.js'
 import {pointIn, reportRemoval} from '../messages.js'
 import type {Paragraph, Root} from '../syntax/types.js'
@@ -30,7 +30,7 @@ const dedupeParagraphs: Plugin<[Options?], Root> = function (options = {}) {
   const store = options.acrossFiles ? (options.store ?? new MemorySeenStore()) : undefined
   return async function (tree: Root, file: VFile): Promise<void> {
     const paragraphs = tree.children
-    const keys = paragraphKeys(paragraphs, await loadHash64())
+    const keys = paragraphKeys(paragraphs, await loadKeyOf())
     const firstCopies = findFirstCopiesOfKeys(keys)
     const earlier = store ? await claimAcrossFiles(store, file, paragraphs, keys, firstCopies) : []
     tree.children = removeRepeats(file, paragraphs, firstCopies, earlier, minLength)
@@ -41,16 +41,8 @@ export default dedupeParagraphs
 
 // Per paragraph, the key of its normalized form; none for a paragraph with no content left once
 // normalized (a lone `……`), which repeats nothing.
-export function paragraphKeys(paragraphs: Paragraph[], hash64: Hash64): Array<bigint | undefined> {
-  return paragraphs.map((paragraph) => {
-    const form = normalizedForm(paragraph.children[0].value)
-    return form.length === 0 ? undefined : hash64(form)
-  })
-}
-
-// For each paragraph, the index of the earlier paragraph it repeats, if any.
-export function findFirstCopies(paragraphs: Paragraph[], hash64: Hash64): Array<number | undefined> {
-  return findFirstCopiesOfKeys(paragraphKeys(paragraphs, hash64))
+export function paragraphKeys(paragraphs: Paragraph[], keyOf: KeyOf): Array<bigint | undefined> {
+  return paragraphs.map((paragraph) => keyOf(paragraph.children[0].value))
 }
 
 export function findFirstCopiesOfKeys(keys: Array<bigint | undefined>): Array<number | undefined> {
