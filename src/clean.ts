@@ -1,6 +1,6 @@
 // The library entry: clean one text in memory, with the same processor and report record the
 // CLI uses for files.
-import {VFile} from 'vfile'
+import {type Data, VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {type Decoding, doubtAbout} from './data.js'
 import {reportDoubt} from './messages.js'
@@ -34,8 +34,10 @@ export async function cleanDecoded(
   text: string,
   decoding: Decoding,
   path: string,
+  // More for the plugins to read (a window of a large file says where it starts).
+  data: Data = {},
 ): Promise<CleanedDocument> {
-  const file = new VFile({path, value: text})
+  const file = new VFile({path, value: text, data})
   file.data.decoding = decoding
   const doubt = doubtAbout(decoding)
   if (doubt) reportDoubt(file, doubt, 'decode', {line: 1, column: 1, offset: 0})

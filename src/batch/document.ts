@@ -15,6 +15,7 @@ import {writeFileAtomic} from '../write/atomic.js'
 import {cleanOutputPath} from '../write/outputs.js'
 import type {DocumentContext} from './context.js'
 import {cleanJsonlFile} from './jsonl.js'
+import {cleanWindowedFile, isWindowed} from './windows.js'
 
 export async function cleanFile(entry: InputEntry, context: DocumentContext): Promise<FileResult> {
   try {
@@ -37,6 +38,10 @@ async function cleanReadableFile(entry: InputEntry, context: DocumentContext): P
   if (isJsonl(entry.relativePath)) {
     const reportPaths = context.reportDir ? fileReportPaths(context.reportDir, entry.relativePath) : undefined
     return cleanJsonlFile(entry, context, outputPath, reportPaths)
+  }
+  if (await isWindowed(entry)) {
+    const reportPaths = context.reportDir ? fileReportPaths(context.reportDir, entry.relativePath) : undefined
+    return cleanWindowedFile(entry, context, outputPath, reportPaths)
   }
   const bytes = await readFile(entry.inputPath)
   const decoded = decode(bytes, {encoding: context.encoding})

@@ -24,7 +24,12 @@ export async function cleanJsonlFile(
   const report = reportPaths && !context.check ? await createJsonlReport(reportPaths) : undefined
   try {
     const {decoding, lines} = await openJsonl(entry.inputPath, {gzip, encoding: context.encoding})
-    const file = new JsonlFileRecord({...entry, outputPath: context.check ? null : outputPath, decoding})
+    const file = new JsonlFileRecord({
+      ...entry,
+      outputPath: context.check ? null : outputPath,
+      decoding,
+      entries: report !== undefined,
+    })
     for await (const {line, ending, number} of lines) {
       const cleaned = await cleanLine(line, number, context, file)
       if (cleaned.entry && report) await report.add(cleaned.entry)

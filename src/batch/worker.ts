@@ -3,13 +3,13 @@
 // `--across-files` its paragraph claims go to the main thread (claims.ts).
 import {parentPort, workerData} from 'node:worker_threads'
 import {createProcessor, type ProcessorOptions, processorTimings} from '../processor.js'
-import {isJsonl} from '../read/jsonl.js'
 import type {InputEntry} from '../read/walk.js'
 import type {FileResult} from '../report/types.js'
 import type {StepTimingsSnapshot} from '../timings.js'
 import {type AnswerMessage, ClaimingStore, type ClaimMessage} from './claims.js'
 import type {DocumentContext} from './context.js'
 import {cleanFile} from './document.js'
+import {claimsOnce} from './windows.js'
 
 export interface WorkerSetup {
   processor: ProcessorOptions
@@ -42,7 +42,7 @@ port.on('message', async (message: CleanMessage | AnswerMessage) => {
     store?.answer(message)
     return
   }
-  store?.begin(message.document, isJsonl(message.entry.relativePath) ? 'many' : 'one')
+  store?.begin(message.document, (await claimsOnce(message.entry)) ? 'one' : 'many')
   const result = await cleanFile(message.entry, context)
   port.postMessage({type: 'result', result, timings: processorTimings(processor).drain()} satisfies ResultMessage)
 })

@@ -4,7 +4,8 @@
 // refrain, a byline). With `acrossFiles`, a paragraph an earlier file of the batch already held
 // goes whatever its length (source lines, editor lines, copyright footers), its cause naming
 // that file and line. Never changes the text of a paragraph and never removes a first copy.
-// Runs after the other plugins, so keys see the cleaned text.
+// Runs after the other plugins, so keys see the cleaned text. A window of a large file
+// (batch/windows.ts) also finds first copies in the file's earlier windows, by key.
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
 import type {FirstCopy} from '../data.js'
@@ -25,6 +26,14 @@ export interface Options {
   store?: SeenStore
 }
 
+declare module 'vfile' {
+  interface DataMap {
+    // When the document is a window of a larger file: the keys of the file's earlier windows,
+    // claimed under the file's path, window after window.
+    earlierWindows: SeenStore
+  }
+}
+
 const dedupeParagraphs: Plugin<[Options?], Root> = function (options = {}) {
   const minLength = options.minLength ?? 40
   const store = options.acrossFiles ? (options.store ?? new MemorySeenStore()) : undefined
@@ -32,8 +41,13 @@ const dedupeParagraphs: Plugin<[Options?], Root> = function (options = {}) {
     const paragraphs = tree.children
     const keys = paragraphKeys(paragraphs, await loadKeyOf())
     const firstCopies = findFirstCopiesOfKeys(keys)
-    const earlier = store ? await claimAcrossFiles(store, file, paragraphs, keys, firstCopies) : []
-    tree.children = removeRepeats(file, paragraphs, firstCopies, earlier, minLength)
+    const windows = file.data.earlierWindows
+    const inWindows = windows ? await claimAcrossFiles(windows, file, paragraphs, keys, firstCopies) : []
+    // A paragraph an earlier window holds is a repeat within the file, not one across files.
+    const copies = firstCopies.map((first, index) => withoutPath(inWindows[index]) ?? first)
+    const newKeys = keys.map((key, index) => (inWindows[index] === undefined ? key : undefined))
+    const earlier = store ? await claimAcrossFiles(store, file, paragraphs, newKeys, firstCopies) : []
+    tree.children = removeRepeats(file, paragraphs, copies, earlier, minLength)
   }
 }
 
@@ -56,7 +70,7 @@ export function findFirstCopiesOfKeys(keys: Array<bigint | undefined>): Array<nu
 }
 
 export function isRemovable(
-  firstCopies: Array<number | undefined>,
+  firstCopies: ReadonlyArray<unknown>,
   index: number,
   paragraph: Paragraph,
   minLength: number,
@@ -93,7 +107,7 @@ export async function claimAcrossFiles(
 function removeRepeats(
   file: VFile,
   paragraphs: Paragraph[],
-  firstCopies: Array<number | undefined>,
+  copies: Array<number | FirstCopy | undefined>,
   earlier: Array<FirstCopy | undefined>,
   minLength: number,
 ): Paragraph[] {
@@ -103,11 +117,16 @@ function removeRepeats(
       reportRepeat(file, paragraph, inEarlierFile)
       return false
     }
-    if (!isRemovable(firstCopies, index, paragraph, minLength)) return true
-    const firstPlace = pointIn(paragraphs[firstCopies[index]!]!.children[0], 0)
+    if (!isRemovable(copies, index, paragraph, minLength)) return true
+    const copy = copies[index]!
+    const firstPlace = typeof copy === 'number' ? pointIn(paragraphs[copy]!.children[0], 0) : copy
     reportRepeat(file, paragraph, {line: firstPlace.line, column: firstPlace.column})
     return false
   })
+}
+
+function withoutPath(place: FirstCopy | undefined): FirstCopy | undefined {
+  return place && {line: place.line, column: place.column}
 }
 
 function reportRepeat(file: VFile, paragraph: Paragraph, firstCopy: FirstCopy): void {
