@@ -120,14 +120,19 @@ function corpusSize() {
 }
 
 // One timed run of a shell command: wall seconds (measured here, finer than GNU time's
-// hundredths) and peak RSS of the largest process, from GNU time.
+// hundredths), and from GNU time the peak RSS of the largest process and the CPU seconds (user
+// plus system, every thread): on a machine shared with other work the CPU time is the steadier
+// figure.
 function timeOnce(command) {
   const start = performance.now()
-  const ran = spawnSync('/usr/bin/time', ['-f', '%M', 'sh', '-c', command], {encoding: 'utf8', maxBuffer: 1 << 26})
+  const ran = spawnSync('/usr/bin/time', ['-f', '%M %U %S', 'sh', '-c', command], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  })
   const wall = (performance.now() - start) / 1000
   if (ran.status !== 0) throw new Error(`\`${command}\` failed: ${ran.stderr.slice(-500)}`)
-  const kilobytes = Number(ran.stderr.trim().split('\n').at(-1))
-  return {wall, rssMb: kilobytes / 1024}
+  const [kilobytes, user, system] = ran.stderr.trim().split('\n').at(-1).split(' ').map(Number)
+  return {wall, rssMb: kilobytes / 1024, cpu: user + system}
 }
 
 function median(values) {
@@ -138,7 +143,11 @@ function median(values) {
 function measure(command, count = runs) {
   timeOnce(command)
   const samples = Array.from({length: count}, () => timeOnce(command))
-  return {wall: median(samples.map((s) => s.wall)), rssMb: Math.max(...samples.map((s) => s.rssMb))}
+  return {
+    wall: median(samples.map((s) => s.wall)),
+    cpu: median(samples.map((s) => s.cpu)),
+    rssMb: Math.max(...samples.map((s) => s.rssMb)),
+  }
 }
 
 function main() {
@@ -170,8 +179,8 @@ function main() {
     ['newsclean --only normalize-punctuation', measure(newsclean('--only normalize-punctuation'))],
   ]
   const mawk = rows[1][1].wall
-  console.log('| command | wall s | MB/s | / mawk | peak RSS MB |')
-  console.log('|---|---|---|---|---|')
+  console.log('| command | wall s | MB/s | / mawk | CPU s | peak RSS MB |')
+  console.log('|---|---|---|---|---|---|')
   for (const [name, figure] of rows) printRow(name, figure, bytes, mawk)
   const largeBytes = statSync(largeFile).size
   const large = [
@@ -189,10 +198,11 @@ function main() {
     ['the seed (three damaged spans)', measure(`node '${cli}' - < '${seed}' > /dev/null`, 10)],
     ['node -e 0 (for scale)', measure(`node -e 0`, 10)],
   ]
-  console.log('\n| `newsclean -`, start to exit | wall ms | peak RSS MB |')
-  console.log('|---|---|---|')
+  console.log('\n| `newsclean -`, start to exit | wall ms | CPU ms | peak RSS MB |')
+  console.log('|---|---|---|---|')
   for (const [name, figure] of startup) {
-    console.log(`| ${name} | ${(figure.wall * 1000).toFixed(0)} | ${figure.rssMb.toFixed(0)} |`)
+    const {wall, cpu, rssMb} = figure
+    console.log(`| ${name} | ${(wall * 1000).toFixed(0)} | ${(cpu * 1000).toFixed(0)} | ${rssMb.toFixed(0)} |`)
   }
   rmSync(out, {recursive: true, force: true})
 }
@@ -200,7 +210,7 @@ function main() {
 function printRow(name, figure, bytes, reference) {
   const throughput = bytes / 1e6 / figure.wall
   console.log(
-    `| ${name} | ${figure.wall.toFixed(2)} | ${throughput.toFixed(1)} | ${(reference / figure.wall).toFixed(2)} | ${figure.rssMb.toFixed(0)} |`,
+    `| ${name} | ${figure.wall.toFixed(2)} | ${throughput.toFixed(1)} | ${(reference / figure.wall).toFixed(2)} | ${figure.cpu.toFixed(2)} | ${figure.rssMb.toFixed(0)} |`,
   )
 }
 
