@@ -112,9 +112,10 @@ export async function createProcessor(options: ProcessorOptions = {}): Promise<N
   return unified().data('timings', timings).use(syntax).use(plugins).freeze() as unknown as NewscleanProcessor
 }
 
-// The step timings a processor has recorded (every plugin run, every parse and stringify).
+// The step timings a processor has recorded (every plugin run, every parse and stringify); a
+// processor built elsewhere records nowhere.
 export function processorTimings(processor: NewscleanProcessor): StepTimings {
-  return processor.data('timings')!
+  return processor.data('timings') ?? new StepTimings()
 }
 
 // The plugin with its transformer's time recorded under its name.

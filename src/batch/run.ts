@@ -1,5 +1,5 @@
-// The batch: walk the inputs, clean each document (in worker threads when there is more than one
-// and no cross-file state), hand results on in input order, and write the batch reports.
+// The batch: walk the inputs, clean each document (in worker threads when there is more than
+// one), hand results on in input order, and write the batch reports.
 import {MemorySeenStore} from '../dedupe/store.js'
 import {createProcessor, type ProcessorOptions, processorTimings} from '../processor.js'
 import {type InputEntry, type Shard, walkInputs} from '../read/walk.js'
