@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import xxhash from 'xxhash-wasm'
-import {codePointLength, loadHash64, loadKeyOf, normalizedForm} from '../../src/dedupe/key.js'
+import {codePointLength, loadFormBytes, loadKeyOf, normalizedForm} from '../../src/dedupe/key.js'
 import {corpusArticles} from '../helpers.js'
 
 // The definition normalizedForm must keep: NFKC, then whitespace, punctuation and symbols dropped.
@@ -28,22 +28,28 @@ describe('normalizedForm', () => {
     expect(byDefinition(text)).toBe(form)
   })
 
-  it('hashes to the same xxh64 as xxhash-wasm h64, short texts and long', async () => {
-    const [hash64, api] = await Promise.all([loadHash64(), xxhash()])
-    const texts = ['', 'a', 'a\u{20000}\u3002', ...corpusArticles().slice(150, 160)]
-    expect(texts.map(hash64)).toEqual(texts.map((text) => api.h64(text)))
-  })
-
-  it('gives each text and range the key of its normalized form, none when nothing is left', async () => {
-    const [keyOf, hash64] = await Promise.all([loadKeyOf(), loadHash64()])
+  it('gives each text and range the xxh64 of its normalized form, none when nothing is left', async () => {
+    const [keyOf, api] = await Promise.all([loadKeyOf(), xxhash()])
     const keyByDefinition = (text: string) => {
       const form = normalizedForm(text)
-      return form.length === 0 ? undefined : hash64(form)
+      return form.length === 0 ? undefined : api.h64(form)
     }
-    const texts = ['', '\u2026\u2026', 'e\u0301!', '\ufdfa', ...corpusArticles().slice(0, 100)]
+    const texts = ['', 'a', 'a\u{20000}\u3002', '\u2026\u2026', 'e\u0301!', '\ufdfa', ...corpusArticles().slice(0, 100)]
     expect(texts.map((text) => keyOf(text))).toEqual(texts.map(keyByDefinition))
     const article = corpusArticles()[7]!
     expect(keyOf(`x${article}y`, 1, article.length + 1)).toBe(keyByDefinition(article))
+  })
+
+  it('keys forms written one after another, each alone and all together as their concatenation', async () => {
+    const [forms, api] = await Promise.all([loadFormBytes(), xxhash()])
+    const parts = ['\uff21\uff42\u3002', '\u2026', 'e\u0301!', ...corpusArticles().slice(20, 23), '\ufdfa']
+    forms.clear()
+    const ends = parts.map((part) => forms.append(part))
+    const expected = parts.map(normalizedForm)
+    expect(ends.map((end, index) => forms.keyOf(index === 0 ? 0 : ends[index - 1]!, end))).toEqual(
+      expected.map((form) => (form.length === 0 ? undefined : api.h64(form))),
+    )
+    expect(forms.keyOf(0, ends.at(-1)!)).toBe(api.h64(expected.join('')))
   })
 
   it('counts code points, not code units', () => {
