@@ -2,10 +2,14 @@
 // npm run bench: newsclean's throughput, memory and start-up, side by side with `mawk
 // '!seen[$0]++'` (plain line dedup) and `cat` on a generated corpus of real news (design.md,
 // Targets). Whole commands are timed with /usr/bin/time (wall seconds, peak RSS); each figure is
-// the median of several runs. Environment: BENCH_MB (corpus size, default 200), BENCH_RUNS
-// (default 3).
+// the median of several runs (one for the large file). Rows: the batch (full cleaning, without the
+// repair, single plugins, cross-file dedupe against mawk deduping the whole batch), one large text
+// file built from the corpus, and start-up (an undamaged article and the seed through
+// `newsclean -`). Environment: BENCH_MB (corpus size, default 200), BENCH_RUNS (default 3),
+// BENCH_LARGE_MB (the large file, default 100). Last, claims per second of each seen store
+// (memory, SQLite, a redis-server of its own on loopback).
 import {execFileSync, spawn, spawnSync} from 'node:child_process'
-import {existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import {createServer} from 'node:net'
 import {availableParallelism, tmpdir} from 'node:os'
 import {dirname, join} from 'node:path'
@@ -18,6 +22,9 @@ const runs = Number(process.env.BENCH_RUNS ?? 3)
 const corpusDir = join(root, 'bench', 'corpus', `${megabytes}mb`)
 const cli = join(root, 'dist', 'cli.js')
 const partBytes = 1024 * 1024
+const largeMegabytes = Number(process.env.BENCH_LARGE_MB ?? 100)
+const largeFile = join(root, 'bench', 'corpus', `large-${largeMegabytes}mb-from-${megabytes}mb.txt`)
+const articleFile = join(root, 'bench', 'corpus', 'article.txt')
 
 // A small seeded generator (mulberry32), so every run builds the same corpus.
 function random(seed) {
@@ -83,6 +90,26 @@ function buildCorpus() {
   writeFileSync(join(corpusDir, 'done'), '')
 }
 
+// One text file of the corpus's parts end to end (from the first again if the corpus is smaller).
+function buildLargeFile() {
+  if (existsSync(largeFile)) return
+  const parts = corpusFiles().map((path) => readFileSync(path))
+  const chunks = []
+  let size = 0
+  for (let index = 0; size < largeMegabytes * 1024 * 1024; index++) {
+    const part = parts[index % parts.length]
+    chunks.push(part)
+    size += part.length
+  }
+  writeFileSync(largeFile, Buffer.concat(chunks))
+}
+
+// An undamaged article: the corpus sample's first, its paragraphs one a line.
+function buildArticle() {
+  const line = readFileSync(corpusSource, 'utf8').split('\n')[0]
+  writeFileSync(articleFile, paragraphsOf(line.slice(line.indexOf('\t') + 1)).join('\n') + '\n')
+}
+
 function corpusFiles() {
   return readdirSync(corpusDir)
     .filter((name) => name.endsWith('.txt'))
@@ -95,14 +122,19 @@ function corpusSize() {
 }
 
 // One timed run of a shell command: wall seconds (measured here, finer than GNU time's
-// hundredths) and peak RSS of the largest process, from GNU time.
+// hundredths), and from GNU time the peak RSS of the largest process and the CPU seconds (user
+// plus system, every thread): on a machine shared with other work the CPU time is the steadier
+// figure.
 function timeOnce(command) {
   const start = performance.now()
-  const ran = spawnSync('/usr/bin/time', ['-f', '%M', 'sh', '-c', command], {encoding: 'utf8', maxBuffer: 1 << 26})
+  const ran = spawnSync('/usr/bin/time', ['-f', '%M %U %S', 'sh', '-c', command], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  })
   const wall = (performance.now() - start) / 1000
   if (ran.status !== 0) throw new Error(`\`${command}\` failed: ${ran.stderr.slice(-500)}`)
-  const kilobytes = Number(ran.stderr.trim().split('\n').at(-1))
-  return {wall, rssMb: kilobytes / 1024}
+  const [kilobytes, user, system] = ran.stderr.trim().split('\n').at(-1).split(' ').map(Number)
+  return {wall, rssMb: kilobytes / 1024, cpu: user + system}
 }
 
 function median(values) {
@@ -113,7 +145,11 @@ function median(values) {
 function measure(command, count = runs) {
   timeOnce(command)
   const samples = Array.from({length: count}, () => timeOnce(command))
-  return {wall: median(samples.map((s) => s.wall)), rssMb: Math.max(...samples.map((s) => s.rssMb))}
+  return {
+    wall: median(samples.map((s) => s.wall)),
+    cpu: median(samples.map((s) => s.cpu)),
+    rssMb: Math.max(...samples.map((s) => s.rssMb)),
+  }
 }
 
 // A redis-server of the bench's own, on a free port, nothing saved to disk.
@@ -215,26 +251,31 @@ async function storeFigures(redisPort) {
 async function main(redis) {
   if (!existsSync(cli)) execFileSync('npm', ['run', 'build'], {cwd: root, stdio: 'inherit'})
   buildCorpus()
+  buildLargeFile()
+  buildArticle()
   const bytes = corpusSize()
   const files = corpusFiles()
     .map((path) => `'${path}'`)
     .join(' ')
-  const out = join(tmpdir(), 'newsclean-bench-out')
+  // Its own output folder: two benches at once must not delete each other's.
+  const out = mkdtempSync(join(tmpdir(), 'newsclean-bench-'))
   const sqliteStore = join(tmpdir(), `newsclean-bench-${process.pid}.db`)
-  const newsclean = (extra) => `rm -rf '${out}' && node '${cli}' '${corpusDir}' -o '${out}' --no-report -q ${extra}`
+  const newsclean = (extra, input = corpusDir) =>
+    `rm -rf '${out}' && node '${cli}' '${input}' -o '${out}' --no-report -q ${extra}`
   console.log(
     `corpus: ${(bytes / 1e6).toFixed(1)} MB in ${corpusFiles().length} files; ${availableParallelism()} cores; median of ${runs} runs`,
   )
   const rows = [
     ['cat', measure(`cat ${files} > /dev/null`)],
-    ["mawk '!seen[$0]++'", measure(`mawk '!seen[$0]++' ${files} > /dev/null`)],
+    ["mawk '!seen[$0]++' (the whole batch)", measure(`mawk '!seen[$0]++' ${files} > /dev/null`)],
     ['newsclean (full cleaning)', measure(newsclean(''))],
+    ['newsclean --skip repair-encoding', measure(newsclean('--skip repair-encoding'))],
     ['newsclean --only dedupe-paragraphs', measure(newsclean('--only dedupe-paragraphs'))],
-    ['newsclean --only normalize-punctuation', measure(newsclean('--only normalize-punctuation'))],
     [
       'newsclean --only dedupe-paragraphs --across-files',
       measure(newsclean('--only dedupe-paragraphs --across-files')),
     ],
+    ['newsclean --only normalize-punctuation', measure(newsclean('--only normalize-punctuation'))],
     [
       'newsclean --only dedupe-paragraphs --store sqlite:',
       measure(`rm -f '${sqliteStore}'* && ${newsclean(`--only dedupe-paragraphs --store 'sqlite:${sqliteStore}'`)}`),
@@ -247,20 +288,41 @@ async function main(redis) {
     ],
   ]
   const mawk = rows[1][1].wall
-  console.log('| command | wall s | MB/s | / mawk | peak RSS MB |')
-  console.log('|---|---|---|---|---|')
-  for (const [name, figure] of rows) {
-    const throughput = bytes / 1e6 / figure.wall
-    console.log(
-      `| ${name} | ${figure.wall.toFixed(2)} | ${throughput.toFixed(1)} | ${(mawk / figure.wall).toFixed(2)} | ${figure.rssMb.toFixed(0)} |`,
-    )
+  console.log('| command | wall s | MB/s | / mawk | CPU s | peak RSS MB |')
+  console.log('|---|---|---|---|---|---|')
+  for (const [name, figure] of rows) printRow(name, figure, bytes, mawk)
+  const largeBytes = statSync(largeFile).size
+  const large = [
+    [
+      `mawk '!seen[$0]++', one ${(largeBytes / 1e6).toFixed(0)} MB file`,
+      measure(`mawk '!seen[$0]++' '${largeFile}' > /dev/null`, 1),
+    ],
+    ['newsclean, the same file (full cleaning)', measure(newsclean('', largeFile), 1)],
+    ['newsclean --skip repair-encoding, the same file', measure(newsclean('--skip repair-encoding', largeFile), 1)],
+  ]
+  for (const [name, figure] of large) printRow(name, figure, largeBytes, large[0][1].wall)
+  const seed = join(root, 'test', 'fixtures', 'seed', 'seed.txt')
+  const startup = [
+    ['an undamaged article', measure(`node '${cli}' - < '${articleFile}' > /dev/null`, 10)],
+    ['the seed (three damaged spans)', measure(`node '${cli}' - < '${seed}' > /dev/null`, 10)],
+    ['node -e 0 (for scale)', measure(`node -e 0`, 10)],
+  ]
+  console.log('\n| `newsclean -`, start to exit | wall ms | CPU ms | peak RSS MB |')
+  console.log('|---|---|---|---|')
+  for (const [name, figure] of startup) {
+    const {wall, cpu, rssMb} = figure
+    console.log(`| ${name} | ${(wall * 1000).toFixed(0)} | ${(cpu * 1000).toFixed(0)} | ${rssMb.toFixed(0)} |`)
   }
-  const seed = join(root, 'input', 'seed.txt')
-  const small = measure(`node '${cli}' - < '${seed}' > /dev/null`, 10)
-  console.log(`one small file (the seed through \`newsclean -\`), start to exit: ${(small.wall * 1000).toFixed(0)} ms`)
   rmSync(out, {recursive: true, force: true})
   rmSync(sqliteStore, {force: true})
   await storeFigures(redis.port)
+}
+
+function printRow(name, figure, bytes, reference) {
+  const throughput = bytes / 1e6 / figure.wall
+  console.log(
+    `| ${name} | ${figure.wall.toFixed(2)} | ${throughput.toFixed(1)} | ${(reference / figure.wall).toFixed(2)} | ${figure.cpu.toFixed(2)} | ${figure.rssMb.toFixed(0)} |`,
+  )
 }
 
 // The bench's redis-server goes whatever happens, so a failed run leaves no server behind.

@@ -1,6 +1,6 @@
 // The library entry: clean one text in memory, with the same processor and report record the
 // CLI uses for files.
-import {VFile} from 'vfile'
+import {type Data, VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {type Decoding, doubtAbout} from './data.js'
 import {reportDoubt} from './messages.js'
@@ -28,18 +28,18 @@ export async function clean(text: string, options: CleanOptions = {}): Promise<C
   return {text: outcome.clean, messages: outcome.file.messages, report: buildFileRecord(outcome)}
 }
 
-// A decoded text through the processor, with all a report needs. `owner` names the document in a
-// store that outlives the run.
+// A decoded text through the processor, with all a report needs.
 export async function cleanDecoded(
   processor: NewscleanProcessor,
   text: string,
   decoding: Decoding,
   path: string,
-  owner?: string,
+  // More for the plugins to read: the document's owner in a store that outlives the run, where a
+  // window of a large file starts.
+  data: Data = {},
 ): Promise<CleanedDocument> {
-  const file = new VFile({path, value: text})
+  const file = new VFile({path, value: text, data})
   file.data.decoding = decoding
-  if (owner !== undefined) file.data.owner = owner
   const doubt = doubtAbout(decoding)
   if (doubt) reportDoubt(file, doubt, 'decode', {line: 1, column: 1, offset: 0})
   const {tree, text: clean, paragraphsIn} = await processDocument(processor, file)

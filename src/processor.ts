@@ -16,6 +16,7 @@ import repairEncoding from './plugins/repair-encoding.js'
 import stripPinyin from './plugins/strip-pinyin.js'
 import syntax from './syntax/plugin.js'
 import type {Root} from './syntax/types.js'
+import {StepTimings} from './timings.js'
 import {UsageError} from './usage-error.js'
 
 export interface ProcessorOptions {
@@ -110,11 +111,36 @@ export async function createProcessor(
   include: (name: PluginName) => boolean = () => true,
 ): Promise<NewscleanProcessor> {
   const enabled = selectPlugins(options)
+  const timings = new StepTimings()
   const plugins = pluginTable
     .filter((plugin) => enabled.has(plugin.name) && include(plugin.name))
-    .map((plugin): Pluggable => [plugin.plugin, plugin.options?.(options)])
-  return unified().use(syntax).use(plugins).freeze() as unknown as NewscleanProcessor
+    .map((plugin): Pluggable => [timed(plugin.name, plugin.plugin, timings), plugin.options?.(options)])
+  return unified().data('timings', timings).use(syntax).use(plugins).freeze() as unknown as NewscleanProcessor
 }
+
+// The step timings a processor has recorded (every plugin run, every parse and stringify); a
+// processor built elsewhere records nowhere.
+export function processorTimings(processor: NewscleanProcessor): StepTimings {
+  return processor.data('timings') ?? new StepTimings()
+}
+
+// The plugin with its transformer's time recorded under its name.
+function timed(name: string, plugin: Plugin<[never?], Root>, timings: StepTimings): Plugin<[never?], Root> {
+  return function (this: Processor, options?: never) {
+    const transformer = plugin.call(this, options) as Transformer | undefined
+    if (!transformer) return
+    return async (tree: Root, file: VFile) => {
+      const start = performance.now()
+      try {
+        return await transformer(tree, file)
+      } finally {
+        timings.record(name, performance.now() - start)
+      }
+    }
+  }
+}
+
+type Transformer = (tree: Root, file: VFile) => Promise<Root | undefined> | Root | undefined
 
 export function selectPlugins(options: ProcessorOptions): Set<PluginName> {
   for (const name of [...(options.only ?? []), ...(options.skip ?? [])]) {
@@ -136,9 +162,20 @@ export interface Processed {
 }
 
 export async function processDocument(processor: NewscleanProcessor, file: VFile): Promise<Processed> {
+  const timings = processorTimings(processor)
+  const parseStart = performance.now()
   const tree = processor.parse(file)
+  timings.record('parse', performance.now() - parseStart)
   const paragraphsIn = tree.children.length
   const cleaned = await processor.run(tree, file)
+  const stringifyStart = performance.now()
   const text = processor.stringify(cleaned, file)
+  timings.record('stringify', performance.now() - stringifyStart)
   return {tree: cleaned, text, paragraphsIn}
+}
+
+declare module 'unified' {
+  interface Data {
+    timings?: StepTimings
+  }
 }

@@ -180,6 +180,32 @@ describe('newsclean --across-files', () => {
     newsclean([input, '-o', within, '--no-report'])
     expect(readFileSync(join(within, 'b.txt'), 'utf8')).toContain(footer)
   })
+  it('gives the same clean files and reports with one thread and with two', () => {
+    const articles = corpusArticles()
+    const input = temporaryFolder()
+    // Ten files sharing paragraphs in both directions, and a JSONL file whose records claim too.
+    for (let index = 0; index < 10; index++) {
+      const shared = articles.slice(index % 4, (index % 4) + 3)
+      writeFileSync(
+        join(input, `${index}.txt`),
+        [...articles.slice(10 + 5 * index, 15 + 5 * index), ...shared].join('\n'),
+      )
+    }
+    const records = articles.slice(0, 6).map((text, index) => JSON.stringify({id: index, text}))
+    writeFileSync(join(input, 'records.jsonl'), records.join('\n') + '\n')
+    const ranWith = (threads: string) => {
+      const work = temporaryFolder()
+      const args = [cli, input, '-o', 'clean', '-r', 'report', '--across-files', '--concurrency', threads]
+      expect(spawnSync(process.execPath, args, {cwd: work}).status).toBe(0)
+      const summary = JSON.parse(readFileSync(join(work, 'report', 'summary.json'), 'utf8'))
+      expect(summary.timings['dedupe-paragraphs'].count).toBe(16)
+      delete summary.timings
+      return {files: digest(join(work, 'clean')), reports: digest(join(work, 'report', 'files')), summary}
+    }
+    const one = ranWith('1')
+    expect(one.summary.totals.removed).toBeGreaterThan(20)
+    expect(ranWith('2')).toEqual(one)
+  })
 })
 
 describe('newsclean -', () => {

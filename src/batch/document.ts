@@ -19,6 +19,7 @@ import {cleanOutputPath} from '../write/outputs.js'
 import type {DocumentContext} from './context.js'
 import {cleanJsonlFile} from './jsonl.js'
 import {assertWritesInside} from './paths.js'
+import {cleanWindowedFile, isWindowed} from './windows.js'
 
 export async function cleanFile(entry: InputEntry, context: DocumentContext): Promise<FileResult> {
   try {
@@ -41,8 +42,12 @@ async function cleanReadableFile(entry: InputEntry, context: DocumentContext): P
     const reportPaths = context.reportDir ? fileReportPaths(context.reportDir, entry.relativePath) : undefined
     return cleanJsonlFile(entry, context, outputPath, reportPaths)
   }
+  if (await isWindowed(entry)) {
+    const reportPaths = context.reportDir ? fileReportPaths(context.reportDir, entry.relativePath) : undefined
+    return cleanWindowedFile(entry, context, outputPath, reportPaths)
+  }
   const {text, decoding, owner} = await readDocument(entry, context)
-  const outcome = await cleanDecoded(context.processor, text, decoding, entry.inputPath, owner)
+  const outcome = await cleanDecoded(context.processor, text, decoding, entry.inputPath, {owner})
   return writeCleaned(outcome, entry, context)
 }
 
@@ -72,7 +77,7 @@ export interface ReadDocument {
 export async function readDocument(entry: InputEntry, context: {encoding?: string}): Promise<ReadDocument> {
   const bytes = await readFile(openablePath(entry))
   const decoded = decode(bytes, {encoding: context.encoding})
-  const {text, decoding} = isHtml(entry.relativePath) ? {...decoded, text: htmlToText(decoded.text)} : decoded
+  const {text, decoding} = isHtml(entry.relativePath) ? {...decoded, text: await htmlToText(decoded.text)} : decoded
   return {text, decoding, owner: await ownerOf(entry.relativePath, bytes)}
 }
 

@@ -27,7 +27,12 @@ export async function cleanJsonlFile(
   let committed = false
   try {
     const {decoding, lines} = await openJsonl(openablePath(entry), {gzip, encoding: context.encoding})
-    const file = new JsonlFileRecord({...entry, outputPath: context.check ? null : outputPath, decoding})
+    const file = new JsonlFileRecord({
+      ...entry,
+      outputPath: context.check ? null : outputPath,
+      decoding,
+      entries: report !== undefined,
+    })
     for await (const {line, ending, number} of lines) {
       const cleaned = await cleanLine(line, number, context, file, entry.relativePath)
       if (cleaned.entry && report) await report.add(cleaned.entry)
@@ -90,7 +95,9 @@ async function cleanLine(
     return {line}
   }
   const owner = await ownerOf(`${relativePath}:${number}`, recordBytes.encode(line))
-  const outcome = await cleanDecoded(context.processor, text, file.recordDecoding, `${file.inputPath}:${number}`, owner)
+  const outcome = await cleanDecoded(context.processor, text, file.recordDecoding, `${file.inputPath}:${number}`, {
+    owner,
+  })
   const clean = keepFinalBreakAsIs(text, outcome.clean)
   const entry = file.add({...outcome, clean}, number)
   return {line: clean === text ? line : spliceStringField(line, span!, clean), entry}

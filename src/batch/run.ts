@@ -1,14 +1,17 @@
-// The batch: walk the inputs, clean each document (in worker threads when there is more than one
-// and no cross-file state), hand results on in input order, and write the batch reports.
+// The batch: walk the inputs, clean each document (in worker threads when there is more than
+// one), hand results on in input order, and write the batch reports.
 import {tmpdir} from 'node:os'
 import {dirname} from 'node:path'
-import {createProcessor, type ProcessorOptions} from '../processor.js'
+import {MemorySeenStore} from '../dedupe/store.js'
+import {createProcessor, type ProcessorOptions, processorTimings} from '../processor.js'
 import {type InputEntry, type Shard, walkInputs} from '../read/walk.js'
 import {BatchSummary} from '../report/summary.js'
 import type {FileResult} from '../report/types.js'
 import {fileReportPaths, writeBatchReports} from '../report/write.js'
+import type {StepTimings} from '../timings.js'
 import {cleanOutputPath} from '../write/outputs.js'
 import {removeLiveTemporaries, removeOwnTemporaries, sweepStaleSpools} from '../write/temporary.js'
+import {OrderedClaims} from './claims.js'
 import type {DocumentContext} from './context.js'
 import {cleanFile} from './document.js'
 import {mapInOrder} from './ordered-map.js'
@@ -75,7 +78,8 @@ export async function run(options: RunOptions): Promise<RunResult> {
     onSkip: options.onSkip,
   })
   const head = await takeUpTo(entries, options.concurrency)
-  const cleaner = await createCleaner(options, head.length)
+  const summary = new BatchSummary()
+  const cleaner = await createCleaner(options, head.length, summary.timings)
   const inFlight = new Set<InputEntry>()
   const clean = async (entry: InputEntry) => {
     inFlight.add(entry)
@@ -92,18 +96,18 @@ export async function run(options: RunOptions): Promise<RunResult> {
     removeOwnTemporaries([...inFlight].flatMap((entry) => writtenFolders(entry, options)))
     throw new Interrupted(done)
   })
-  return Promise.race([cleanBatch(options, entries, head, cleaner, clean, () => done++), interrupted])
+  return Promise.race([cleanBatch(options, summary, entries, head, cleaner, clean, () => done++), interrupted])
 }
 
 async function cleanBatch(
   options: RunOptions,
+  summary: BatchSummary,
   entries: AsyncIterator<InputEntry>,
   head: InputEntry[],
   cleaner: Cleaner,
   clean: (entry: InputEntry) => Promise<FileResult>,
   counted: () => void,
 ): Promise<RunResult> {
-  const summary = new BatchSummary()
   let changed = 0
   let failed = 0
   let withErrors = 0
@@ -152,9 +156,10 @@ function writtenFolders(entry: InputEntry, options: RunOptions): string[] {
   return folders
 }
 
-// Threads pay off only with several documents and no state shared between them. With
-// cross-file dedupe the order of the batch is the result: one document at a time, in this thread.
-async function createCleaner(options: RunOptions, documentsSeen: number): Promise<Cleaner> {
+// Threads pay off only with several documents. With cross-file dedupe the order of the batch is
+// the result: workers send their claims here, answered in batch order (claims.ts); a store given
+// by the caller is used in this thread, one document at a time.
+async function createCleaner(options: RunOptions, documentsSeen: number, timings: StepTimings): Promise<Cleaner> {
   const context = {
     outDir: options.outDir,
     reportDir: options.reportDir,
@@ -163,12 +168,15 @@ async function createCleaner(options: RunOptions, documentsSeen: number): Promis
     field: options.field,
   }
   const threads = Math.min(options.concurrency, documentsSeen)
-  if (threads <= 1 || options.processor.acrossFiles) {
-    const inline: DocumentContext = {...context, processor: await createProcessor(options.processor)}
+  if (threads <= 1 || options.processor.store) {
+    const processor = await createProcessor(options.processor)
+    const inline: DocumentContext = {...context, processor}
     const inFlight = options.processor.acrossFiles ? 1 : 2
-    return {clean: (entry) => cleanFile(entry, inline), inFlight, close: async () => {}}
+    const close = async () => timings.merge(processorTimings(processor).drain())
+    return {clean: (entry) => cleanFile(entry, inline), inFlight, close}
   }
-  const pool = new WorkerPool(threads, {processor: options.processor, context})
+  const claims = options.processor.acrossFiles ? new OrderedClaims(new MemorySeenStore()) : undefined
+  const pool = new WorkerPool(threads, {processor: options.processor, context}, {timings, claims})
   return {clean: (entry) => pool.clean(entry), inFlight: threads * 2, close: () => pool.close()}
 }
 

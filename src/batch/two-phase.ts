@@ -11,7 +11,7 @@ import {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {cleanDecoded} from '../clean.js'
 import type {FirstCopy} from '../data.js'
-import {loadHash64} from '../dedupe/key.js'
+import {loadKeyOf} from '../dedupe/key.js'
 import {type SeenStore, StoreError} from '../dedupe/store.js'
 import {claimsOf, findFirstCopiesOfKeys, paragraphKeys} from '../plugins/dedupe-paragraphs.js'
 import {createProcessor, type NewscleanProcessor, type PluginName, pluginNames, selectPlugins} from '../processor.js'
@@ -125,9 +125,9 @@ async function cleanFirstPhase(
       )
     }
     const {text, decoding, owner} = await readDocument(entry, context)
-    const outcome = await cleanDecoded(head, text, decoding, entry.inputPath, owner)
+    const outcome = await cleanDecoded(head, text, decoding, entry.inputPath, {owner})
     const paragraphs = outcome.tree.children
-    const keys = paragraphKeys(paragraphs, await loadHash64())
+    const keys = paragraphKeys(paragraphs, await loadKeyOf())
     const claimed = claimsOf(paragraphs, keys, findFirstCopiesOfKeys(keys))
     const document: DocumentClaim = {
       order: entry.order,

@@ -1,13 +1,25 @@
 // A fixed set of worker threads, one document in flight per worker: CPU-bound cleaning runs on
-// every core while the main thread only walks inputs and prints results.
+// every core while the main thread only walks inputs, answers `--across-files` claims in batch
+// order and prints results.
 import {Worker} from 'node:worker_threads'
 import type {InputEntry} from '../read/walk.js'
 import type {FileResult} from '../report/types.js'
-import type {WorkerSetup} from './worker.js'
+import type {StepTimings} from '../timings.js'
+import type {AnswerMessage, OrderedClaims} from './claims.js'
+import type {CleanMessage, FromWorker, WorkerSetup} from './worker.js'
 
 interface Task {
   entry: InputEntry
+  // Its place in the batch: the order claims are answered in.
+  document: number
   resolve: (result: FileResult) => void
+}
+
+export interface WorkerPoolOptions {
+  // Where each document's step timings are added.
+  timings: StepTimings
+  // Answers the workers' claims with `--across-files`.
+  claims?: OrderedClaims
 }
 
 export class WorkerPool {
@@ -16,19 +28,30 @@ export class WorkerPool {
   private readonly queue: Task[] = []
   // Why no worker is left, once none is.
   private broken: Error | undefined
+  // Documents taken so far: the next one's place in the batch.
+  private taken = 0
 
   constructor(
     size: number,
     private readonly setup: WorkerSetup,
+    private readonly options: WorkerPoolOptions,
   ) {
     for (let index = 0; index < size; index++) this.idle.push(this.startWorker())
   }
 
   // Resolves to the document's result; a thread that dies makes its document a failed one, so the
-  // batch goes on.
+  // batch goes on. Call in batch order.
   clean(entry: InputEntry): Promise<FileResult> {
+    const document = this.taken++
     return new Promise((resolve) => {
-      this.queue.push({entry, resolve})
+      this.queue.push({
+        entry,
+        document,
+        resolve: (result) => {
+          this.options.claims?.close(document)
+          resolve(result)
+        },
+      })
       this.dispatch()
     })
   }
@@ -39,11 +62,18 @@ export class WorkerPool {
 
   private startWorker(): Worker {
     const worker = new Worker(new URL('./worker.js', import.meta.url), {workerData: this.setup})
-    worker.on('message', (result: FileResult) => {
+    worker.on('message', (message: FromWorker) => {
+      if (message.type === 'claim') {
+        void this.options.claims?.claim(message).then((answers) => {
+          worker.postMessage({type: 'answer', id: message.id, answers} satisfies AnswerMessage)
+        })
+        return
+      }
       const task = this.busy.get(worker)
       this.busy.delete(worker)
       this.idle.push(worker)
-      task?.resolve(result)
+      this.options.timings.merge(message.timings)
+      task?.resolve(message.result)
       this.dispatch()
     })
     // A worker that throws is gone. Its document fails with the reason and a fresh worker takes
@@ -71,7 +101,7 @@ export class WorkerPool {
       const worker = this.idle.pop()!
       const task = this.queue.shift()!
       this.busy.set(worker, task)
-      worker.postMessage(task.entry)
+      worker.postMessage({type: 'clean', entry: task.entry, document: task.document} satisfies CleanMessage)
     }
   }
 }

@@ -3,24 +3,85 @@
 // punctuation damage in one copy cannot hide that it repeats another.
 import xxhash from 'xxhash-wasm'
 
-export type Hash64 = (text: string) => bigint
+// Normalized forms written as UTF-8, one after another, into one reused buffer, and xxh64 over
+// any range of it. The key of a text is the hash of its form's bytes, so the forms of a
+// paragraph's sentences, written in turn, give each sentence's key and, as a whole, the key of
+// their concatenation, with no string built and every character encoded once. One charCodeAt
+// loop keeps, drops or folds each code unit (the same fast path as normalizedForm) and writes
+// its UTF-8; a text holding any other character is written from its definition.
+export interface FormBytes {
+  // Starts over at the first byte.
+  clear(): void
+  // Writes the form of text[start, end) after the bytes already written; returns where they end.
+  append(text: string, start?: number, end?: number): number
+  // The key of bytes [from, to): undefined for an empty range (a form with no content).
+  keyOf(from: number, to: number): bigint | undefined
+}
 
-let loading: Promise<Hash64> | undefined
+// The key of a text (or of its range start..end): xxh64 of the UTF-8 of its normalized form, or
+// undefined when no content is left (a lone `……`).
+export type KeyOf = (text: string, start?: number, end?: number) => bigint | undefined
 
-// xxhash-wasm compiles its WebAssembly once per thread; every caller shares that instance. Texts
-// are encoded into one reused buffer and hashed raw: three times faster than `h64(text)`, with
-// the same value.
-export function loadHash64(): Promise<Hash64> {
-  loading ??= xxhash().then((api) => {
-    const encoder = new TextEncoder()
-    let buffer = new Uint8Array(1 << 12)
-    return (text: string) => {
-      if (buffer.length < text.length * 3) buffer = new Uint8Array(text.length * 3)
-      const {written} = encoder.encodeInto(text, buffer)
-      return api.h64Raw(buffer.subarray(0, written))
-    }
-  })
-  return loading
+let loadingForms: Promise<FormBytes> | undefined
+
+// xxhash-wasm compiles its WebAssembly once per thread; every caller shares that instance.
+export function loadFormBytes(): Promise<FormBytes> {
+  loadingForms ??= xxhash().then((api) => createFormBytes(api.h64Raw))
+  return loadingForms
+}
+
+export async function loadKeyOf(): Promise<KeyOf> {
+  const forms = await loadFormBytes()
+  return (text, start = 0, end = text.length) => {
+    forms.clear()
+    return forms.keyOf(0, forms.append(text, start, end))
+  }
+}
+
+function createFormBytes(h64Raw: (bytes: Uint8Array) => bigint): FormBytes {
+  const encoder = new TextEncoder()
+  let buffer = new Uint8Array(1 << 12)
+  let length = 0
+  const room = (units: number) => {
+    if (buffer.length >= length + units * 3) return
+    const grown = new Uint8Array(Math.max(buffer.length * 2, length + units * 3))
+    grown.set(buffer.subarray(0, length))
+    buffer = grown
+  }
+  return {
+    clear: () => {
+      length = 0
+    },
+    append: (text, start = 0, end = text.length) => {
+      room(end - start)
+      const from = length
+      for (let index = start; index < end; index++) {
+        const code = text.charCodeAt(index)
+        const action = unitAction[code] || learnUnitAction(code)
+        if (action === drop) continue
+        if (action === other) {
+          const form = byDefinition(text.slice(start, end))
+          length = from
+          room(form.length)
+          length += encoder.encodeInto(form, buffer.subarray(length)).written
+          return length
+        }
+        const unit = action === fold ? code - 0xfee0 : code
+        if (unit < 0x80) {
+          buffer[length++] = unit
+        } else if (unit < 0x800) {
+          buffer[length++] = 0xc0 | (unit >> 6)
+          buffer[length++] = 0x80 | (unit & 0x3f)
+        } else {
+          buffer[length++] = 0xe0 | (unit >> 12)
+          buffer[length++] = 0x80 | ((unit >> 6) & 0x3f)
+          buffer[length++] = 0x80 | (unit & 0x3f)
+        }
+      }
+      return length
+    },
+    keyOf: (from, to) => (to > from ? h64Raw(buffer.subarray(from, to)) : undefined),
+  }
 }
 
 const notContent = /[\s\p{P}\p{S}]+/gu
@@ -68,13 +129,16 @@ function learnUnitAction(code: number): number {
   return action
 }
 
-// Blocks with no combining or composing characters: ASCII, general punctuation, CJK marks, the
-// unified Han block, full-width and half-width forms up to the half-width marks.
+// Blocks whose characters (combining marks aside, which the caller excludes) neither compose with
+// a neighbour nor decompose into anything that does: ASCII and Latin-1 (the no-break space and
+// middle dot of news text), punctuation, symbols and arrows, CJK marks and kana, the unified Han
+// block, full-width and half-width forms up to the half-width marks. Left out: Hangul jamo and
+// half-width katakana, which compose across characters.
 function isContextFree(code: number): boolean {
   return (
-    code < 0x80 ||
-    (code >= 0x2010 && code <= 0x2027) ||
-    (code >= 0x3000 && code <= 0x303f) ||
+    code < 0x100 ||
+    (code >= 0x2000 && code <= 0x2bff) ||
+    (code >= 0x3000 && code <= 0x30ff) ||
     (code >= 0x4e00 && code <= 0x9fff) ||
     (code >= 0xff01 && code <= 0xff65)
   )

@@ -15,7 +15,7 @@
 // A body with no stop at all is caught by `findTrailingRepeat`: the paragraph ends `X X`.
 
 import {isBlank} from '../text/char-class.js'
-import {codePointLength, type Hash64, normalizedForm} from './key.js'
+import {codePointLength, type FormBytes} from './key.js'
 import {nextSentenceEnd, sentenceEnds} from './sentences.js'
 
 // A later copy: `[start, end)` of paragraph `paragraph`, whose first copy starts at `firstStart`
@@ -45,7 +45,7 @@ export interface SentenceTable {
   exactRepeats: boolean[]
 }
 
-export function tabulateSentences(texts: string[], hash64: Hash64): SentenceTable {
+export function tabulateSentences(texts: string[], forms: FormBytes): SentenceTable {
   const table: SentenceTable = {
     paragraphs: [],
     starts: [],
@@ -59,20 +59,20 @@ export function tabulateSentences(texts: string[], hash64: Hash64): SentenceTabl
   const paragraphKeys = new Set<bigint>()
   texts.forEach((text, paragraph) => {
     const ends = sentenceEnds(text)
-    const forms = ends.map((end, index) => normalizedForm(text.slice(index === 0 ? 0 : ends[index - 1], end)))
-    const form = forms.join('')
-    const key = form.length === 0 ? undefined : hash64(form)
+    forms.clear()
+    const formEnds = ends.map((end, index) => forms.append(text, index === 0 ? 0 : ends[index - 1], end))
+    const key = forms.keyOf(0, formEnds.at(-1) ?? 0)
     const isExactRepeat = key !== undefined && paragraphKeys.has(key)
     table.keys.push(key)
     table.exactRepeats.push(isExactRepeat)
     if (key !== undefined) paragraphKeys.add(key)
     if (isExactRepeat) return
-    forms.forEach((sentenceForm, index) => {
+    formEnds.forEach((formEnd, index) => {
       table.paragraphs.push(paragraph)
       table.starts.push(index === 0 ? 0 : ends[index - 1]!)
       table.ends.push(ends[index]!)
       const sentence = table.ends.length - 1
-      const sentenceKey = sentenceForm.length === 0 ? undefined : hash64(sentenceForm)
+      const sentenceKey = forms.keyOf(index === 0 ? 0 : formEnds[index - 1]!, formEnd)
       table.sentenceKeys.push(sentenceKey)
       table.firstCopies.push(sentenceKey === undefined ? -1 : firstSeen(firstByKey, sentenceKey, sentence))
     })

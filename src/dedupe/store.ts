@@ -23,36 +23,46 @@ export class StoreError extends Error {
   code = 'store'
 }
 
-// Bytes one slot of the in-memory table takes: the 64-bit key, the file number and the line.
-export const slotBytes = 16
+// Bytes one slot of the in-memory table takes: the 64-bit key and the place of its first copy.
+export const slotBytes = 12
 
+// The table is kept between 78% and 90% full, so a distinct paragraph costs at most
+// 12 / 0.78 = 15.4 bytes (plus 4 bytes a file for where its lines start).
+const maxLoad = 0.9
+const growth = 1.15
 const initialCapacity = 1024
-const maxLoad = 0.75
 
-// An open-addressing hash table of 64-bit keys (two Uint32 words per slot, linear probing on the
-// low word, which xxh64 mixes well) with parallel Uint32Arrays for the file number (plus one, so
-// that 0 marks an empty slot) and the line. It doubles when three quarters full. File paths are
-// kept once, in an array indexed by file number.
+// Lines of the whole batch the table can place: a slot holds a batch line plus one in 32 bits.
+export const maxBatchLines = 0xfffffffe
+
+// An open-addressing hash table of 64-bit keys, linear probing from the key's low word (which
+// xxh64 mixes well) scaled onto the table, so the table can grow by 15% at a time rather than
+// double. Each slot is three Uint32 words side by side: the key's low and high words and its
+// first copy's place, a line number counted across the whole batch (plus one, so that 0 marks an
+// empty slot). Files claim in batch order, so each file's lines follow the last's: the file is
+// found again by a binary search over where each file's lines start.
 export class MemorySeenStore implements SeenStore {
   readonly paths: string[] = []
-  #words = new Uint32Array(2 * initialCapacity)
-  #files = new Uint32Array(initialCapacity)
-  #lines = new Uint32Array(initialCapacity)
+  #slots = new Uint32Array(3 * initialCapacity)
+  #capacity = initialCapacity
   #size = 0
+  // Per file, its first line's number in the batch; `#nextLine` is where the next file's start.
+  #fileStarts = new Uint32Array(64)
+  #nextLine = 0
 
   // Distinct keys held.
   get size(): number {
     return this.#size
   }
 
-  // Slots in the table (a power of two).
+  // Slots in the table.
   get capacity(): number {
-    return this.#files.length
+    return this.#capacity
   }
 
   // Bytes the table's arrays take (the paths aside).
   get byteLength(): number {
-    return this.#words.byteLength + this.#files.byteLength + this.#lines.byteLength
+    return this.#slots.byteLength + this.#fileStarts.byteLength
   }
 
   async claim(path: string, keys: BigUint64Array, lines: Uint32Array): Promise<Array<FirstCopy | undefined>> {
@@ -61,52 +71,86 @@ export class MemorySeenStore implements SeenStore {
 
   // The synchronous body of `claim`, for callers on the same thread.
   claimNow(path: string, keys: BigUint64Array, lines: Uint32Array): Array<FirstCopy | undefined> {
-    const file = this.paths.length
-    this.paths.push(path)
+    const file = this.#startFile(path, lines)
+    const start = this.#fileStarts[file]!
     const words = new Uint32Array(keys.buffer, keys.byteOffset, keys.length * 2)
     const found: Array<FirstCopy | undefined> = []
     for (let index = 0; index < keys.length; index++) {
-      const slot = this.#findOrInsert(words[2 * index]!, words[2 * index + 1]!, file, lines[index] ?? 0)
-      const owner = this.#files[slot]! - 1
-      found.push(owner === file ? undefined : {path: this.paths[owner], line: this.#lines[slot]!, column: 1})
+      const place = this.#findOrInsert(words[2 * index]!, words[2 * index + 1]!, start + (lines[index] ?? 0) + 1) - 1
+      found.push(place >= start ? undefined : this.#firstCopyAt(place))
     }
     return found
   }
 
-  // The slot holding the key, inserted with this file and line when absent.
-  #findOrInsert(low: number, high: number, file: number, line: number): number {
-    if (this.#size + 1 > this.capacity * maxLoad) this.#grow()
-    const mask = this.capacity - 1
-    let slot = low & mask
-    while (this.#files[slot] !== 0) {
-      if (this.#words[2 * slot] === low && this.#words[2 * slot + 1] === high) return slot
-      slot = (slot + 1) & mask
+  #startFile(path: string, lines: Uint32Array): number {
+    const file = this.paths.length
+    this.paths.push(path)
+    if (file === this.#fileStarts.length) {
+      const starts = new Uint32Array(file * 2)
+      starts.set(this.#fileStarts)
+      this.#fileStarts = starts
     }
-    this.#words[2 * slot] = low
-    this.#words[2 * slot + 1] = high
-    this.#files[slot] = file + 1
-    this.#lines[slot] = line
-    this.#size++
-    return slot
+    let last = 0
+    for (const line of lines) if (line > last) last = line
+    if (this.#nextLine + last + 1 > maxBatchLines) {
+      throw new Error(`--across-files holds at most ${maxBatchLines} lines a batch; split the batch`)
+    }
+    this.#fileStarts[file] = this.#nextLine
+    this.#nextLine += last + 1
+    return file
+  }
+
+  // The file whose lines hold this batch line, found by binary search.
+  #firstCopyAt(place: number): FirstCopy {
+    let low = 0
+    let high = this.paths.length - 1
+    while (low < high) {
+      const middle = (low + high + 1) >>> 1
+      if (this.#fileStarts[middle]! <= place) low = middle
+      else high = middle - 1
+    }
+    return {path: this.paths[low], line: place - this.#fileStarts[low]!, column: 1}
+  }
+
+  // The place held for the key, or the given one when the key was absent and is now inserted.
+  #findOrInsert(low: number, high: number, place: number): number {
+    if (this.#size + 1 > this.#capacity * maxLoad) this.#grow()
+    const slots = this.#slots
+    const capacity = this.#capacity
+    let slot = homeSlot(low, capacity)
+    for (;;) {
+      const at = 3 * slot
+      const held = slots[at + 2]!
+      if (held === 0) {
+        slots[at] = low
+        slots[at + 1] = high
+        slots[at + 2] = place
+        this.#size++
+        return place
+      }
+      if (slots[at] === low && slots[at + 1] === high) return held
+      slot = slot + 1 === capacity ? 0 : slot + 1
+    }
   }
 
   #grow(): void {
-    const words = this.#words
-    const files = this.#files
-    const lines = this.#lines
-    const capacity = files.length * 2
-    const mask = capacity - 1
-    this.#words = new Uint32Array(2 * capacity)
-    this.#files = new Uint32Array(capacity)
-    this.#lines = new Uint32Array(capacity)
-    for (let old = 0; old < files.length; old++) {
-      if (files[old] === 0) continue
-      let slot = words[2 * old]! & mask
-      while (this.#files[slot] !== 0) slot = (slot + 1) & mask
-      this.#words[2 * slot] = words[2 * old]!
-      this.#words[2 * slot + 1] = words[2 * old + 1]!
-      this.#files[slot] = files[old]!
-      this.#lines[slot] = lines[old]!
+    const old = this.#slots
+    const capacity = Math.ceil(this.#capacity * growth)
+    const slots = new Uint32Array(3 * capacity)
+    for (let at = 0; at < old.length; at += 3) {
+      if (old[at + 2] === 0) continue
+      let slot = homeSlot(old[at]!, capacity)
+      while (slots[3 * slot + 2] !== 0) slot = slot + 1 === capacity ? 0 : slot + 1
+      slots[3 * slot] = old[at]!
+      slots[3 * slot + 1] = old[at + 1]!
+      slots[3 * slot + 2] = old[at + 2]!
     }
+    this.#slots = slots
+    this.#capacity = capacity
   }
+}
+
+// The low word scaled onto the table (its high bits pick the slot): any capacity, no modulo.
+function homeSlot(low: number, capacity: number): number {
+  return Math.floor((low / 4294967296) * capacity)
 }

@@ -7,10 +7,12 @@
 // for boilerplate: a store answering with a file count (`--boilerplate`) marks a paragraph found
 // in that many files, removed from every one. Runs after the other plugins, so keys see the
 // cleaned text.
+// A window of a large file (batch/windows.ts) also finds first copies in the file's earlier
+// windows, by key.
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
 import type {FirstCopy} from '../data.js'
-import {codePointLength, type Hash64, loadHash64, normalizedForm} from '../dedupe/key.js'
+import {codePointLength, type KeyOf, loadKeyOf} from '../dedupe/key.js'
 import {MemorySeenStore, type SeenStore} from '../dedupe/store.js'
 import {pointIn, reportRemoval} from '../messages.js'
 import type {Paragraph, Root} from '../syntax/types.js'
@@ -27,15 +29,28 @@ export interface Options {
   store?: SeenStore
 }
 
+declare module 'vfile' {
+  interface DataMap {
+    // When the document is a window of a larger file: the keys of the file's earlier windows,
+    // claimed under the file's path, window after window.
+    earlierWindows: SeenStore
+  }
+}
+
 const dedupeParagraphs: Plugin<[Options?], Root> = function (options = {}) {
   const minLength = options.minLength ?? 40
   const store = options.acrossFiles ? (options.store ?? new MemorySeenStore()) : undefined
   return async function (tree: Root, file: VFile): Promise<void> {
     const paragraphs = tree.children
-    const keys = paragraphKeys(paragraphs, await loadHash64())
+    const keys = paragraphKeys(paragraphs, await loadKeyOf())
     const firstCopies = findFirstCopiesOfKeys(keys)
-    const earlier = store ? await claimAcrossFiles(store, file, paragraphs, keys, firstCopies) : []
-    tree.children = removeRepeats(file, paragraphs, firstCopies, earlier, minLength)
+    const windows = file.data.earlierWindows
+    const inWindows = windows ? await claimAcrossFiles(windows, file, paragraphs, keys, firstCopies) : []
+    // A paragraph an earlier window holds is a repeat within the file, not one across files.
+    const copies = firstCopies.map((first, index) => withoutPath(inWindows[index]) ?? first)
+    const newKeys = keys.map((key, index) => (inWindows[index] === undefined ? key : undefined))
+    const earlier = store ? await claimAcrossFiles(store, file, paragraphs, newKeys, firstCopies) : []
+    tree.children = removeRepeats(file, paragraphs, copies, earlier, minLength)
   }
 }
 
@@ -43,16 +58,8 @@ export default dedupeParagraphs
 
 // Per paragraph, the key of its normalized form; none for a paragraph with no content left once
 // normalized (a lone `……`), which repeats nothing.
-export function paragraphKeys(paragraphs: Paragraph[], hash64: Hash64): Array<bigint | undefined> {
-  return paragraphs.map((paragraph) => {
-    const form = normalizedForm(paragraph.children[0].value)
-    return form.length === 0 ? undefined : hash64(form)
-  })
-}
-
-// For each paragraph, the index of the earlier paragraph it repeats, if any.
-export function findFirstCopies(paragraphs: Paragraph[], hash64: Hash64): Array<number | undefined> {
-  return findFirstCopiesOfKeys(paragraphKeys(paragraphs, hash64))
+export function paragraphKeys(paragraphs: Paragraph[], keyOf: KeyOf): Array<bigint | undefined> {
+  return paragraphs.map((paragraph) => keyOf(paragraph.children[0].value))
 }
 
 export function findFirstCopiesOfKeys(keys: Array<bigint | undefined>): Array<number | undefined> {
@@ -66,7 +73,7 @@ export function findFirstCopiesOfKeys(keys: Array<bigint | undefined>): Array<nu
 }
 
 export function isRemovable(
-  firstCopies: Array<number | undefined>,
+  firstCopies: ReadonlyArray<unknown>,
   index: number,
   paragraph: Paragraph,
   minLength: number,
@@ -122,7 +129,7 @@ export function claimsOf(
 function removeRepeats(
   file: VFile,
   paragraphs: Paragraph[],
-  firstCopies: Array<number | undefined>,
+  copies: Array<number | FirstCopy | undefined>,
   earlier: Array<FirstCopy | undefined>,
   minLength: number,
 ): Paragraph[] {
@@ -136,11 +143,16 @@ function removeRepeats(
       reportRepeat(file, paragraph, inEarlierFile)
       return false
     }
-    if (!isRemovable(firstCopies, index, paragraph, minLength)) return true
-    const firstPlace = pointIn(paragraphs[firstCopies[index]!]!.children[0], 0)
+    if (!isRemovable(copies, index, paragraph, minLength)) return true
+    const copy = copies[index]!
+    const firstPlace = typeof copy === 'number' ? pointIn(paragraphs[copy]!.children[0], 0) : copy
     reportRepeat(file, paragraph, {line: firstPlace.line, column: firstPlace.column})
     return false
   })
+}
+
+function withoutPath(place: FirstCopy | undefined): FirstCopy | undefined {
+  return place && {line: place.line, column: place.column}
 }
 
 function reportRepeat(file: VFile, paragraph: Paragraph, firstCopy: FirstCopy): void {

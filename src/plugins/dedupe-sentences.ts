@@ -14,7 +14,7 @@
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
 import {findAdjacentRepeats} from '../dedupe/adjacent-repeats.js'
-import {type Hash64, loadHash64, normalizedForm} from '../dedupe/key.js'
+import {type KeyOf, loadFormBytes, loadKeyOf} from '../dedupe/key.js'
 import {
   findSentenceRepeats,
   findTrailingRepeat,
@@ -39,10 +39,10 @@ export interface Options {
 const dedupeSentences: Plugin<[Options?], Root> = function (options = {}) {
   const minLength = options.minLength ?? 40
   return async function (tree: Root, file: VFile): Promise<void> {
-    const hash64 = await loadHash64()
+    const [forms, keyOf] = await Promise.all([loadFormBytes(), loadKeyOf()])
     const paragraphs = tree.children
     const texts = paragraphs.map((paragraph) => paragraph.children[0].value)
-    const table = tabulateSentences(texts, hash64)
+    const table = tabulateSentences(texts, forms)
     const adjacent = findAdjacentRepeats(texts, table, minLength, options.comparisonsPerCharacter)
     for (const paragraph of adjacent.exhausted) reportExhaustedSearch(file, paragraphs[paragraph]!)
     const found = withoutOverlaps(
@@ -53,7 +53,7 @@ const dedupeSentences: Plugin<[Options?], Root> = function (options = {}) {
     const removals = [...adjacent.repeats, ...found.filter((repeat) => repeat.remove)]
     addTrailingRepeats(texts, removals, table.exactRepeats, minLength)
     if (removals.length === 0) return
-    const keep = applyRemovals(file, paragraphs, table.keys, removals, hash64)
+    const keep = applyRemovals(file, paragraphs, table.keys, removals, keyOf)
     tree.children = paragraphs.filter((_, index) => keep[index])
   }
 }
@@ -77,7 +77,7 @@ function applyRemovals(
   paragraphs: Paragraph[],
   keys: Array<bigint | undefined>,
   repeats: Repeat[],
-  hash64: Hash64,
+  keyOf: KeyOf,
 ): boolean[] {
   const keep = paragraphs.map(() => true)
   const byParagraph = groupByParagraph(repeats)
@@ -91,8 +91,7 @@ function applyRemovals(
     }
     const spans = widenedSpans(node.value, own)
     const rest = keptText(node.value, spans)
-    const restForm = normalizedForm(rest)
-    const restKey = restForm.length === 0 ? undefined : hash64(restForm)
+    const restKey = keyOf(rest)
     const earlier = restKey === undefined ? undefined : paragraphByKey.get(restKey)
     if (restKey === undefined || earlier !== undefined) {
       keep[index] = false

@@ -4,8 +4,6 @@
 // patch diffs against. Whitespace that HTML renders as a space but Chinese text never has (a
 // source line break between two Chinese characters) disappears instead of becoming a space.
 import type {Element, ElementContent, Root, RootContent} from 'hast'
-import rehypeParse from 'rehype-parse'
-import {unified} from 'unified'
 
 export function isHtml(relativePath: string): boolean {
   return /\.html?$/i.test(relativePath)
@@ -45,10 +43,21 @@ const blocks = new Set([
 ])
 const textHolders = new Set(['div', 'td', 'th', 'section', 'article', 'main', 'body', 'span', 'font', 'center'])
 
-const htmlParser = unified().use(rehypeParse).freeze()
+type HtmlParser = (html: string) => Root
 
-export function htmlToText(html: string): string {
-  const tree = htmlParser.parse(html) as Root
+let loadingParser: Promise<HtmlParser> | undefined
+
+// rehype-parse (parse5) takes 150-300 ms to load: a batch without HTML pages never loads it.
+function loadHtmlParser(): Promise<HtmlParser> {
+  loadingParser ??= Promise.all([import('rehype-parse'), import('unified')]).then(([rehypeParse, {unified}]) => {
+    const parser = unified().use(rehypeParse.default).freeze()
+    return (html) => parser.parse(html) as Root
+  })
+  return loadingParser
+}
+
+export async function htmlToText(html: string): Promise<string> {
+  const tree = (await loadHtmlParser())(html)
   const lines: string[] = []
   collectBlocks(tree.children, lines)
   return lines.length === 0 ? '' : lines.join('\n') + '\n'

@@ -16,10 +16,17 @@ export interface JsonlInput {
   lines: AsyncGenerator<Line>
 }
 
-// The encoding from the first bytes, then the lines of the whole input in it.
-export async function openJsonl(path: string | Buffer, options: DecodeOptions & {gzip: boolean}): Promise<JsonlInput> {
+export interface LinesOptions extends DecodeOptions {
+  gzip: boolean
+  // Longest line read, in code units; default no limit.
+  maxLineLength?: number
+}
+
+// The encoding from the first bytes, then the lines of the whole input in it (JSONL records, or
+// the paragraphs of a large text file).
+export async function openJsonl(path: string | Buffer, options: LinesOptions): Promise<JsonlInput> {
   const decoding = detectEncoding(await readHead(path, options.gzip), {encoding: options.encoding})
-  return {decoding, lines: readLines(openInput(path, options.gzip, decoding))}
+  return {decoding, lines: readLines(openInput(path, options.gzip, decoding), options.maxLineLength)}
 }
 
 // The bytes of the (decompressed) input, at a stateful decoder: a character split across two
@@ -60,18 +67,36 @@ export interface Line {
   number: number
 }
 
-// Lines of LF-only text (the decode stream turned CRLF and CR into LF).
-export async function* readLines(source: AsyncIterable<string>): AsyncGenerator<Line> {
-  let rest = ''
+// Lines of LF-only text (the decode stream turned CRLF and CR into LF). Each chunk is searched
+// once, so a long line costs its length, not its length times its chunks. A line longer than
+// `maxLength` code units stops the reading with an error naming it and the limit.
+export async function* readLines(
+  source: AsyncIterable<string>,
+  maxLength = Number.POSITIVE_INFINITY,
+): AsyncGenerator<Line> {
+  let parts: string[] = []
+  let length = 0
   let number = 0
+  const take = (piece: string) => {
+    length += piece.length
+    if (length > maxLength)
+      throw new Error(`line ${number + 1} is longer than ${maxLength} characters, the most a paragraph may hold`)
+    parts.push(piece)
+  }
+  const finish = () => {
+    const line = parts.length === 1 ? parts[0]! : parts.join('')
+    parts = []
+    length = 0
+    return line
+  }
   for await (const chunk of source) {
-    rest += chunk
     let start = 0
-    for (let end = rest.indexOf('\n', start); end !== -1; end = rest.indexOf('\n', start)) {
-      yield {line: rest.slice(start, end), ending: '\n', number: ++number}
+    for (let end = chunk.indexOf('\n'); end !== -1; end = chunk.indexOf('\n', start)) {
+      take(chunk.slice(start, end))
+      yield {line: finish(), ending: '\n', number: ++number}
       start = end + 1
     }
-    rest = rest.slice(start)
+    if (start < chunk.length) take(chunk.slice(start))
   }
-  if (rest.length > 0) yield {line: rest, ending: '', number: ++number}
+  if (length > 0) yield {line: finish(), ending: '', number: ++number}
 }

@@ -1,4 +1,5 @@
-// The report of a JSONL file: one record per file, adding up the figures of its records, with the
+// The report of a JSONL file (or of a large text file cleaned in windows, each window taking a
+// record's place): one record per file, adding up the figures of its records, with the
 // warnings and errors (each naming its line) for the terminal; and one entry per record that
 // changed or has messages, its diff as a patch, for the file's `.json`.
 import {type Decoding, doubtAbout} from '../data.js'
@@ -13,7 +14,17 @@ const fileMessageLimit = 1000
 export class JsonlFileRecord {
   private readonly record: FileRecord
 
-  constructor(file: {relativePath: string; inputPath: string; outputPath: string | null; decoding: Decoding}) {
+  // Whether per-record entries (with their patches, the costly part) are wanted: a report is written.
+  private readonly entries: boolean
+
+  constructor(file: {
+    relativePath: string
+    inputPath: string
+    outputPath: string | null
+    decoding: Decoding
+    entries: boolean
+  }) {
+    this.entries = file.entries
     this.record = {
       relativePath: file.relativePath,
       input: file.inputPath,
@@ -42,13 +53,25 @@ export class JsonlFileRecord {
   // Adds the figures of the record on `line`; its report entry when it changed or has messages.
   add(outcome: CleanedDocument, line: number): object | undefined {
     const record = buildFileRecord(outcome)
-    this.record.changed ||= record.changed
-    addFigures(this.record, record)
     for (const message of record.messages) {
       if (message.severity !== 'info')
         this.keep({...message, reason: `Record on line ${line}: ${message.reason}`, line, column: null})
     }
-    if (outcome.clean === outcome.original && record.messages.length === 0) return undefined
+    return this.addEntry(outcome, record, line)
+  }
+
+  // Adds a window of a large text file starting on `line`; its messages already name the
+  // file's lines.
+  addWindow(outcome: CleanedDocument, line: number): object | undefined {
+    const record = buildFileRecord(outcome)
+    for (const message of record.messages) if (message.severity !== 'info') this.keep(message)
+    return this.addEntry(outcome, record, line)
+  }
+
+  private addEntry(outcome: CleanedDocument, record: FileRecord, line: number): object | undefined {
+    this.record.changed ||= record.changed
+    addFigures(this.record, record)
+    if (!this.entries || (outcome.clean === outcome.original && record.messages.length === 0)) return undefined
     // The file's paths and decoding are said once, in the file's record; the changed paragraphs
     // (which feed a review page) are in the patch already.
     const {relativePath, input, output, decoding, changes, firstCopies, ...rest} = record

@@ -1,6 +1,7 @@
 // The batch summary: running totals in memory, one small row per file spooled to a temporary
 // file, so memory stays flat whatever the number of files. Add files in the batch's order; the
 // index lists them in that order. `close()` deletes the spool once the reports are written.
+import {StepTimings} from '../timings.js'
 import {addFigures, emptyFigures} from './figures.js'
 import {RowSpool} from './spool.js'
 import type {Counts, FileRecord, Totals} from './types.js'
@@ -42,6 +43,8 @@ export interface BatchSummaryOptions {
 
 export class BatchSummary {
   readonly figures: BatchFigures = {files: 0, failed: 0, changed: 0, ...emptyFigures()}
+  // Time per cleaning step, merged from every thread of the batch.
+  readonly timings = new StepTimings()
   private readonly spool: RowSpool<IndexRow>
 
   constructor(options: BatchSummaryOptions = {}) {
@@ -78,9 +81,9 @@ export class BatchSummary {
   }
 }
 
-// `summary.json`, streamed: the figures, then every failed file with its reason.
+// `summary.json`, streamed: the figures, the time per step, then every failed file with its reason.
 export async function* renderSummaryJson(summary: BatchSummary): AsyncGenerator<string> {
-  const head = JSON.stringify(summary.figures, null, 2)
+  const head = JSON.stringify({...summary.figures, timings: summary.timings.stats()}, null, 2)
   yield head.slice(0, -2) + ',\n  "failures": ['
   let first = true
   for await (const {relativePath, input, reason} of summary.failures()) {

@@ -3,9 +3,10 @@
 import {isWhiteSpace} from '../text/char-class.js'
 import type {Paragraph, Root} from './types.js'
 
-export function parse(text: string): Root {
+// Lines are numbered from `firstLine` (a window of a larger file starts on its own line).
+export function parse(text: string, firstLine = 1): Root {
   const children: Paragraph[] = []
-  let line = 1
+  let line = firstLine
   let start = 0
   while (start <= text.length) {
     const end = findLineEnd(text, start)

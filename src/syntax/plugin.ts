@@ -6,10 +6,17 @@ import {parse} from './parse.js'
 import {stringify} from './stringify.js'
 import type {Root} from './types.js'
 
+declare module 'vfile' {
+  interface DataMap {
+    // The line the document starts on in its file, when it is a window of a larger one; default 1.
+    firstLine: number
+  }
+}
+
 // Typed as a parser, string -> Root (a plugin's type has room for one side); it sets the
 // compiler too.
 const syntax: Plugin<[], string, Root> = function () {
-  this.parser = (document: string) => parse(document)
+  this.parser = (document: string, file) => parse(document, file.data.firstLine)
   this.compiler = (tree) => stringify(tree as Root)
 }
 

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import xxhash from 'xxhash-wasm'
-import {codePointLength, loadHash64, normalizedForm} from '../../src/dedupe/key.js'
+import {codePointLength, loadFormBytes, loadKeyOf, normalizedForm} from '../../src/dedupe/key.js'
 import {corpusArticles} from '../helpers.js'
 
 // The definition normalizedForm must keep: NFKC, then whitespace, punctuation and symbols dropped.
@@ -19,15 +19,37 @@ describe('normalizedForm', () => {
     ['keeps astral letters and drops astral symbols', 'a\u{20000}\u{1f600}b', 'a\u{20000}b'],
     ['keeps a combining mark composed with its letter', 'e\u0301!', '\u00e9'],
     ['gives nothing for marks only', '\u2026\u2026 \u3001', ''],
+    ['drops a no-break space and a middle dot', 'a\u00a0b\u00b7c', 'abc'],
+    ['composes a kana with a following voiced mark', '\u304b\u3099\u3002', '\u304c'],
+    ['composes half-width katakana with its voiced mark', '\uff76\uff9e', '\u30ac'],
+    ['composes Hangul jamo', '\u1100\u1161', '\uac00'],
   ])('%s', (_, text, form) => {
     expect(normalizedForm(text)).toBe(form)
     expect(byDefinition(text)).toBe(form)
   })
 
-  it('hashes to the same xxh64 as xxhash-wasm h64, short texts and long', async () => {
-    const [hash64, api] = await Promise.all([loadHash64(), xxhash()])
-    const texts = ['', 'a', 'a\u{20000}\u3002', ...corpusArticles().slice(150, 160)]
-    expect(texts.map(hash64)).toEqual(texts.map((text) => api.h64(text)))
+  it('gives each text and range the xxh64 of its normalized form, none when nothing is left', async () => {
+    const [keyOf, api] = await Promise.all([loadKeyOf(), xxhash()])
+    const keyByDefinition = (text: string) => {
+      const form = normalizedForm(text)
+      return form.length === 0 ? undefined : api.h64(form)
+    }
+    const texts = ['', 'a', 'a\u{20000}\u3002', '\u2026\u2026', 'e\u0301!', '\ufdfa', ...corpusArticles().slice(0, 100)]
+    expect(texts.map((text) => keyOf(text))).toEqual(texts.map(keyByDefinition))
+    const article = corpusArticles()[7]!
+    expect(keyOf(`x${article}y`, 1, article.length + 1)).toBe(keyByDefinition(article))
+  })
+
+  it('keys forms written one after another, each alone and all together as their concatenation', async () => {
+    const [forms, api] = await Promise.all([loadFormBytes(), xxhash()])
+    const parts = ['\uff21\uff42\u3002', '\u2026', 'e\u0301!', ...corpusArticles().slice(20, 23), '\ufdfa']
+    forms.clear()
+    const ends = parts.map((part) => forms.append(part))
+    const expected = parts.map(normalizedForm)
+    expect(ends.map((end, index) => forms.keyOf(index === 0 ? 0 : ends[index - 1]!, end))).toEqual(
+      expected.map((form) => (form.length === 0 ? undefined : api.h64(form))),
+    )
+    expect(forms.keyOf(0, ends.at(-1)!)).toBe(api.h64(expected.join('')))
   })
 
   it('counts code points, not code units', () => {

@@ -2,7 +2,6 @@ import {unified} from 'unified'
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {describe, expect, it} from 'vitest'
-import {loadHash64} from '../../src/dedupe/key.js'
 import dedupeSentences from '../../src/plugins/dedupe-sentences.js'
 import {createProcessor, type NewscleanProcessor, processDocument} from '../../src/processor.js'
 import {parse} from '../../src/syntax/parse.js'
@@ -277,13 +276,12 @@ describe('dedupe-sentences on sections doubled in place', () => {
   })
 
   it('warns when the search of a line runs out of its budget, keeping what it found before', async () => {
-    const hash64 = await loadHash64()
     const processor = unified()
       .use(function syntax() {
         this.parser = (document: string) => parse(document)
         this.compiler = (tree) => stringify(tree as Root)
       })
-      .use(dedupeSentences, {hash64, comparisonsPerCharacter: 0.05})
+      .use(dedupeSentences, {comparisonsPerCharacter: 0.05})
     const middle = sentences.slice(4, 40).join('')
     const later = sentences.slice(41, 43).join('')
     const input = title + body + body + middle + later + later

@@ -3,12 +3,12 @@ import {collapseWhitespace, htmlToText} from '../../src/read/html.js'
 import {readFixture} from '../helpers.js'
 
 describe('htmlToText', () => {
-  it('keeps the article blocks and drops scripts, styles, navigation, header, footer and forms', () => {
-    expect(htmlToText(readFixture('html/article.html'))).toBe(readFixture('html/article.expected.txt'))
+  it('keeps the article blocks and drops scripts, styles, navigation, header, footer and forms', async () => {
+    expect(await htmlToText(readFixture('html/article.html'))).toBe(readFixture('html/article.expected.txt'))
   })
 
-  it('gives nothing for a page without text', () => {
-    expect(htmlToText('<html><body><script>x</script></body></html>')).toBe('')
+  it('gives nothing for a page without text', async () => {
+    expect(await htmlToText('<html><body><script>x</script></body></html>')).toBe('')
   })
 })
 

@@ -121,6 +121,7 @@ describe('BatchSummary of real files', async () => {
     const json = JSON.parse(await collect(renderSummaryJson(summary)))
     expect(json).toEqual({
       ...summary.figures,
+      timings: {},
       failures: [
         {relativePath: 'c/binary.txt', input: 'input/c/binary.txt', reason: 'binary data (NUL bytes), not text'},
       ],

@@ -1,0 +1,103 @@
+// `--across-files` on every core: worker threads clean documents and compute paragraph keys; the
+// claims (a table probe per key) are made here in the main thread in batch order, so which copy is
+// first is decided by the batch order alone and the result is the same with one thread or many.
+// A worker's document waits only for the claims of the documents before it, not for their rest.
+import type {FirstCopy} from '../data.js'
+import type {MemorySeenStore, SeenStore} from '../dedupe/store.js'
+
+export type ClaimAnswers = Array<FirstCopy | undefined>
+
+// A worker's claim, as posted to the main thread.
+export interface ClaimMessage {
+  type: 'claim'
+  // The claim's number within the worker, to match the answer.
+  id: number
+  // The document's place in the batch.
+  document: number
+  path: string
+  keys: BigUint64Array
+  lines: Uint32Array
+  // Whether this is the document's last claim (a text file claims once; a JSONL file once a record).
+  last: boolean
+}
+
+export interface AnswerMessage {
+  type: 'answer'
+  id: number
+  answers: ClaimAnswers
+}
+
+interface Waiting {
+  claim: ClaimMessage
+  resolve: (answers: ClaimAnswers) => void
+}
+
+// The main thread's side: answers each document's claims once every earlier document is closed
+// (its last claim answered, or its result in).
+export class OrderedClaims {
+  #next = 0
+  readonly #waiting = new Map<number, Waiting[]>()
+  readonly #closed = new Set<number>()
+
+  constructor(private readonly store: MemorySeenStore) {}
+
+  claim(claim: ClaimMessage): Promise<ClaimAnswers> {
+    return new Promise((resolve) => {
+      const waiting = this.#waiting.get(claim.document)
+      if (waiting) waiting.push({claim, resolve})
+      else this.#waiting.set(claim.document, [{claim, resolve}])
+      this.#answerInOrder()
+    })
+  }
+
+  // The document will claim no more (its result is in).
+  close(document: number): void {
+    if (document < this.#next) return
+    this.#closed.add(document)
+    this.#answerInOrder()
+  }
+
+  #answerInOrder(): void {
+    for (;;) {
+      const waiting = this.#waiting.get(this.#next)
+      for (const {claim, resolve} of waiting?.splice(0) ?? []) {
+        resolve(this.store.claimNow(claim.path, claim.keys, claim.lines))
+        if (claim.last) this.#closed.add(this.#next)
+      }
+      if (!this.#closed.delete(this.#next)) return
+      this.#waiting.delete(this.#next)
+      this.#next++
+    }
+  }
+}
+
+// The worker's side: a seen store whose claims go to the main thread.
+export class ClaimingStore implements SeenStore {
+  #document = 0
+  #claimsLeft: 'one' | 'many' = 'one'
+  #nextId = 0
+  readonly #pending = new Map<number, (answers: ClaimAnswers) => void>()
+
+  constructor(private readonly post: (message: ClaimMessage) => void) {}
+
+  // The document cleaned next, and whether it makes one claim (a text file) or one per record.
+  begin(document: number, claims: 'one' | 'many'): void {
+    this.#document = document
+    this.#claimsLeft = claims
+  }
+
+  claim(path: string, keys: BigUint64Array, lines: Uint32Array): Promise<ClaimAnswers> {
+    const id = this.#nextId++
+    const last = this.#claimsLeft === 'one'
+    return new Promise((resolve) => {
+      this.#pending.set(id, resolve)
+      this.post({type: 'claim', id, document: this.#document, path, keys, lines, last})
+    })
+  }
+
+  answer(message: AnswerMessage): void {
+    const resolve = this.#pending.get(message.id)
+    this.#pending.delete(message.id)
+    resolve?.(message.answers)
+  }
+}
