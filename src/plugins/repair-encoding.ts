@@ -2,16 +2,22 @@
 // at a chunk boundary (`?` or U+FFFD, then unrelated characters until an ASCII byte put it back
 // in step), with what scrapers did afterwards (full-width forms folded to ASCII, private-use
 // characters stripped). A span is repaired only when one reading of its bytes is far more
-// likely than every other and than the text as it is; a byte that is truly lost becomes U+FFFD.
-// Never changes a `?` followed by ordinary Chinese text (a question), nor any span it is unsure
-// of: those get a warning for a reviewer. Runs first: every later rule needs the real characters.
+// likely than every other and than the text as it is, and explains the damage byte for byte; a
+// character whose hidden byte no model is sure of becomes U+FFFD, with a warning. Never changes a
+// `?` followed by ordinary Chinese text (a question), nor any span it is unsure of: those get a
+// warning for a reviewer. Bounded: a cheap scan passes over almost every `?`, each span searched
+// has a fixed budget, and so has the document. Runs first: every later rule needs the real
+// characters.
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
 import {pointIn, reportDoubt, reportFix} from '../messages.js'
 import {isPrivateUse} from '../repair/gbk.js'
 import {DocumentModel} from '../repair/model.js'
-import {findWindowEnd, type Verdict, weighSpan} from '../repair/search.js'
+import {simplifiedWeights, traditionalWeights, type Weights} from '../repair/scoring.js'
+import {Budget, findWindowEnd, type Verdict, weighSpan} from '../repair/search.js'
+import {type Settled, settle} from '../repair/settle.js'
 import {damageSignal, nextDamageMark} from '../repair/spans.js'
+import {simplifiedShare} from '../repair/words.js'
 import type {Root, Text} from '../syntax/types.js'
 
 const ruleId = 'repair-encoding'
@@ -19,12 +25,20 @@ const ruleId = 'repair-encoding'
 export interface Options {
   // Least posterior probability of the best reading for a repair (default 0.95).
   certainty?: number
+  // Least posterior probability of a guessed character for it to be written (default 0.9).
+  guessCertainty?: number
 }
 
 // A span left as it is gets a warning when a reading is at least this likely, or the text as it
 // is at most this likely.
 const doubtfulReading = 0.2
 const doubtfulText = 0.05
+// Steps (characters scored) a document may spend on its searches: a base, and more per
+// code unit of text, so no input costs more than a few times its clean-text time.
+const documentBaseSteps = 1_500_000
+const documentStepsPerUnit = 20
+// Below this share of common simplified characters a document is scored as traditional.
+const simplifiedThreshold = 0.9
 
 interface Suspect {
   start: number
@@ -33,10 +47,14 @@ interface Suspect {
 
 const repairEncoding: Plugin<[Options?], Root> = function (options = {}) {
   const certainty = options.certainty ?? 0.95
+  const guessCertainty = options.guessCertainty ?? 0.9
   return function (tree: Root, file: VFile) {
     const texts = tree.children.map((paragraph) => paragraph.children[0])
     const suspects = texts.map((text) => findSuspects(text.value))
     if (suspects.every((list) => list.length === 0)) return
+    const length = texts.reduce((sum, text) => sum + text.value.length, 0)
+    const budget = new Budget(documentBaseSteps + documentStepsPerUnit * length)
+    const weights = chooseWeights(texts, suspects)
     const models = new Map<string, DocumentModel>()
     // A page captured twice repeats its damage too; the same span in the same setting is
     // weighed once.
@@ -47,27 +65,55 @@ const repairEncoding: Plugin<[Options?], Root> = function (options = {}) {
       const [first, last] = neighbourhood(texts, index)
       const key = `${first}:${last}`
       if (!models.has(key)) models.set(key, buildModel(texts, suspects, first, last))
+      const model = models.get(key)!
       const quoteContinues = opensWithQuote(texts[index + 1]?.value ?? '')
-      const settings = {certainty, restorePrivateUse, quoteContinues}
-      const weigh = (value: string, start: number): Verdict => {
-        const spanKey = `${key}|${quoteContinues}|${start}|${value}`
-        if (!verdicts.has(spanKey)) verdicts.set(spanKey, weighSpan(value, start, models.get(key)!, settings))
-        return verdicts.get(spanKey)!
+      const search = {restorePrivateUse, quoteContinues, weights, budget}
+      const span: SpanRepair = {
+        weigh(value, start) {
+          const spanKey = `${key}|${quoteContinues}|${start}|${value.slice(Math.max(0, start - 64), start + 320)}`
+          if (!verdicts.has(spanKey)) verdicts.set(spanKey, weighSpan(value, start, model, search))
+          return verdicts.get(spanKey)!
+        },
+        settle: (value, start, verdict) =>
+          settle(value, start, verdict.best!.end, verdict.best!.last, {
+            model,
+            weights,
+            quoteContinues,
+            certainty: guessCertainty,
+          }),
+        budget,
       }
-      repairText(text, file, weigh, certainty)
+      repairText(text, file, span, certainty)
     })
   }
 }
 
 export default repairEncoding
 
+interface SpanRepair {
+  weigh: (value: string, start: number) => Verdict
+  settle: (value: string, start: number, verdict: Verdict) => Settled | undefined
+  budget: Budget
+}
+
 // The damage marks of a paragraph that come with a signal, and how far each could reach.
 export function findSuspects(value: string): Suspect[] {
   const suspects: Suspect[] = []
   for (let start = nextDamageMark(value, 0); start !== -1; start = nextDamageMark(value, start + 1)) {
-    if (damageSignal(value, start)) suspects.push({start, windowEnd: findWindowEnd(value, start)})
+    if (damageSignal(value, start)) suspects.push({start, windowEnd: findWindowEnd(value, start).end})
   }
   return suspects
+}
+
+// The dictionary scores simplified text; a traditional document is scored by characters alone.
+function chooseWeights(texts: Text[], suspects: Suspect[][]): Weights {
+  let sample = ''
+  for (const [index, text] of texts.entries()) {
+    const firstSuspect = suspects[index]![0]?.start ?? text.value.length
+    sample += text.value.slice(0, firstSuspect)
+    if (sample.length > 4000) break
+  }
+  return simplifiedShare(sample) >= simplifiedThreshold ? simplifiedWeights : traditionalWeights
 }
 
 // How much text on each side of a damaged paragraph its model learns from (code units). An
@@ -107,49 +153,60 @@ function hasPrivateUse(value: string): boolean {
   return false
 }
 
-function repairText(
-  text: Text,
-  file: VFile,
-  weigh: (value: string, start: number) => Verdict,
-  certainty: number,
-): void {
+function repairText(text: Text, file: VFile, span: SpanRepair, certainty: number): void {
   const value = text.value
   let repaired = ''
   let copied = 0
+  let unsearched = 0
+  let firstUnsearched = -1
   for (let start = nextDamageMark(value, 0); start !== -1; start = nextDamageMark(value, start)) {
     if (!damageSignal(value, start)) {
       start++
       continue
     }
-    const verdict = weigh(value, start)
-    const best = verdict.best
-    if (best && verdict.posterior >= certainty) {
-      const actual = value.slice(start, best.end)
-      reportFix(
-        file,
-        `Unexpected GBK mojibake \`${actual}\` (a lead byte lost, the rest read one byte off), expected \`${best.replacement}\``,
-        {
-          ruleId,
-          place: pointIn(text, start),
-          actual,
-          expected: best.replacement,
-        },
-      )
-      repaired += value.slice(copied, start) + best.replacement
-      copied = best.end
-      start = best.end
+    if (span.budget.remaining <= 0) {
+      if (unsearched++ === 0) firstUnsearched = start
+      start++
       continue
     }
-    if (isDoubtful(verdict)) {
+    const verdict = span.weigh(value, start)
+    const best = verdict.best
+    const settled = best && !verdict.overBudget && verdict.posterior >= certainty ? span.settle(value, start, verdict) : undefined
+    if (settled) {
+      reportRepair(text, file, start, value.slice(start, settled.end), settled)
+      repaired += value.slice(copied, start) + settled.replacement
+      copied = settled.end
+      start = settled.end
+      continue
+    }
+    if (verdict.overBudget || (best && verdict.posterior >= certainty) || isDoubtful(verdict)) {
       reportDoubt(file, doubtReason(value, start, verdict), ruleId, pointIn(text, start))
       // A `?` inside a span read one byte off is no new start: repairing from there would
       // pair the bytes wrongly.
-      start = Math.max(start + 1, verdict.best?.end ?? 0)
+      start = Math.max(start + 1, best?.end ?? 0)
       continue
     }
     start++
   }
+  if (unsearched > 0) {
+    const reason = `Possible GBK mojibake at ${unsearched} places from here, left as they are: the document's repair budget is spent`
+    reportDoubt(file, reason, ruleId, pointIn(text, firstUnsearched))
+  }
   if (copied > 0) text.value = repaired + value.slice(copied)
+}
+
+function reportRepair(text: Text, file: VFile, start: number, actual: string, settled: Settled): void {
+  const expected = settled.replacement
+  reportFix(
+    file,
+    `Unexpected GBK mojibake \`${actual}\` (a lead byte lost, the rest read one byte off), expected \`${expected}\``,
+    {ruleId, place: pointIn(text, start), actual, expected},
+  )
+  if (settled.unsure === 0) return
+  const reason = `Repaired GBK mojibake \`${actual}\` as \`${expected}\`: ${settled.unsure} ${
+    settled.unsure === 1 ? 'character' : 'characters'
+  } no reading is sure of written as U+FFFD`
+  reportDoubt(file, reason, ruleId, pointIn(text, start))
 }
 
 function isDoubtful(verdict: Verdict): boolean {
@@ -158,11 +215,8 @@ function isDoubtful(verdict: Verdict): boolean {
 
 function doubtReason(value: string, start: number, verdict: Verdict): string {
   const shown = value.slice(start, Math.min(verdict.windowEnd, start + 12))
-  const best = verdict.best
-  const guess = best
-    ? `; best reading \`${best.replacement}\` for \`${value.slice(start, best.end)}\` (${percent(verdict.posterior)})`
-    : ''
-  return `Possible GBK mojibake at \`${shown}\`, left as it is: no reading is certain${guess}`
+  if (verdict.overBudget) return `Possible GBK mojibake at \`${shown}\`, left as it is: the span is over the search budget`
+  return `Possible GBK mojibake at \`${shown}\`, left as it is: no reading is certain (${percent(verdict.posterior)})`
 }
 
 function percent(share: number): string {

@@ -2,10 +2,16 @@
 // chunk boundary) before Chinese text, with an independent sign that the text after it is
 // misaligned. A `?` followed by ordinary Chinese text is a question and is never a start.
 import {isHan} from '../text/han.js'
-import {isKnownHan} from './frequency.js'
-import {gbkBytes, isPrivateUse, isTrailByte, noCharacter} from './gbk.js'
+import {isKnownHan, logFrequency, modelKey} from './frequency.js'
+import {gbkBytes, isPrivateUse, isTrailByte, noCharacter, pairCharacter} from './gbk.js'
 
-export type Signal = 'exclamation' | 'private-use' | 'rare-han' | 'ascii-between-han'
+export type Signal = 'exclamation' | 'private-use' | 'rare-han' | 'ascii-between-han' | 'misaligned' | 'short-run'
+
+// A signal that the text after the mark has the shape of a damaged span, whatever it reads as:
+// such a span left as it is always gets a warning.
+export function isShapeSignal(signal: Signal): boolean {
+  return signal === 'short-run'
+}
 
 // How far after the start the signals are looked for (characters).
 const signalReach = 6
@@ -23,6 +29,7 @@ export function nextDamageMark(text: string, from: number): number {
 
 // Why the text after the mark at `start` looks misaligned, or undefined when it reads as text.
 export function damageSignal(text: string, start: number): Signal | undefined {
+  if (isShortRun(text, start)) return 'short-run'
   const end = Math.min(text.length, start + 1 + signalReach)
   if (!hasHanWithin(text, start + 1, Math.min(end, start + 1 + chineseReach))) return undefined
   const first = text.charCodeAt(start + 1)
@@ -38,7 +45,7 @@ export function damageSignal(text: string, start: number): Signal | undefined {
       return 'ascii-between-han'
     }
   }
-  return undefined
+  return misalignmentEvidence(text, start).gain >= evidenceThreshold ? 'misaligned' : undefined
 }
 
 function hasHanWithin(text: string, from: number, to: number): boolean {
@@ -58,4 +65,57 @@ function isStrayAscii(code: number): boolean {
 
 function isHanOrStart(text: string, index: number, start: number): boolean {
   return index === start || isHan(text.charCodeAt(index))
+}
+
+// Longest run between the mark and the `?` that ends a short span (characters).
+const shortRunLength = 4
+
+// The shape of a span the damage makes when the next ASCII byte comes soon: the mark, a few
+// characters read from pairs, and the `?` a decoder writes for a lead byte before an ASCII byte
+// (or the paragraph's end), as `?!?` for a stop and a closing quote that end a paragraph.
+function isShortRun(text: string, start: number): boolean {
+  for (let index = start + 1; index <= start + 1 + shortRunLength && index < text.length; index++) {
+    const code = text.charCodeAt(index)
+    if (code === 0x3f || code === 0xfffd) {
+      const next = index + 1 < text.length ? text.charCodeAt(index + 1) : -1
+      return index > start + 1 && (next === -1 || (next < 0x40 && next !== 0x3f))
+    }
+    if (code <= 0x20 || (code >= 0x7f && gbkBytes(code) < 0x100)) return false
+  }
+  return false
+}
+
+// Least misalignment evidence (mean log10 gain per re-paired character) that makes a suspect: a
+// real `?` before Chinese text scores far below it, a misaligned run far above.
+const evidenceThreshold = 0
+
+// How many pairs the misalignment evidence looks at after the mark.
+const evidenceReach = 10
+// log10 score of a re-paired character that is no character (its pair was hidden).
+const hiddenPairScore = -4.5
+
+// How much more common (mean log10 frequency per character) the characters after the mark
+// become when their bytes are paired one byte earlier, as a misaligned run's do; with the number
+// of re-paired characters it is based on. Cheap: no search, no dictionary.
+export function misalignmentEvidence(text: string, start: number): {gain: number; pairs: number} {
+  let gain = 0
+  let pairs = 0
+  let dangling = -1
+  for (let index = start + 1; index < text.length && pairs < evidenceReach; index++) {
+    const code = text.charCodeAt(index)
+    const bytes = code > 0x20 && code < 0x7f ? 0xa380 + code : code >= 0x80 ? gbkBytes(code) : noCharacter
+    if (bytes === noCharacter || bytes < 0x100) break
+    if (dangling !== -1) {
+      const repaired = pairCharacter(dangling, bytes >> 8)
+      gain +=
+        (isTextCharacter(repaired) ? logFrequency(modelKey(repaired)) : hiddenPairScore) - logFrequency(modelKey(code))
+      pairs++
+    }
+    dangling = bytes & 0xff
+  }
+  return {gain: pairs === 0 ? 0 : gain / pairs, pairs}
+}
+
+function isTextCharacter(code: number): boolean {
+  return code !== noCharacter && !isPrivateUse(code)
 }
