@@ -23,7 +23,8 @@ import type {Root, Text} from '../syntax/types.js'
 const ruleId = 'repair-encoding'
 
 export interface Options {
-  // Least posterior probability of the best reading for a repair (default 0.95).
+  // Least posterior probability of the best reading for a repair (default 0.9999 for simplified
+  // text, scored with the dictionary, and 0.95 for traditional text, scored by characters).
   certainty?: number
   // Least posterior probability of a guessed character for it to be written (default 0.9).
   guessCertainty?: number
@@ -35,8 +36,8 @@ const doubtfulReading = 0.2
 const doubtfulText = 0.05
 // Steps (characters scored) a document may spend on its searches: a base, and more per
 // code unit of text, so no input costs more than a few times its clean-text time.
-const documentBaseSteps = 1_500_000
-const documentStepsPerUnit = 20
+const documentBaseSteps = 300_000
+const documentStepsPerUnit = 10
 // Below this share of common simplified characters a document is scored as traditional.
 const simplifiedThreshold = 0.9
 
@@ -46,7 +47,6 @@ interface Suspect {
 }
 
 const repairEncoding: Plugin<[Options?], Root> = function (options = {}) {
-  const certainty = options.certainty ?? 0.95
   const guessCertainty = options.guessCertainty ?? 0.9
   return function (tree: Root, file: VFile) {
     const texts = tree.children.map((paragraph) => paragraph.children[0])
@@ -55,6 +55,7 @@ const repairEncoding: Plugin<[Options?], Root> = function (options = {}) {
     const length = texts.reduce((sum, text) => sum + text.value.length, 0)
     const budget = new Budget(documentBaseSteps + documentStepsPerUnit * length)
     const weights = chooseWeights(texts, suspects)
+    const certainty = options.certainty ?? weights.certainty
     const models = new Map<string, DocumentModel>()
     // A page captured twice repeats its damage too; the same span in the same setting is
     // weighed once.
@@ -100,7 +101,7 @@ interface SpanRepair {
 export function findSuspects(value: string): Suspect[] {
   const suspects: Suspect[] = []
   for (let start = nextDamageMark(value, 0); start !== -1; start = nextDamageMark(value, start + 1)) {
-    if (damageSignal(value, start)) suspects.push({start, windowEnd: findWindowEnd(value, start).end})
+    if (damageSignal(value, start)) suspects.push({start, windowEnd: findWindowEnd(value, start)})
   }
   return suspects
 }
@@ -171,7 +172,8 @@ function repairText(text: Text, file: VFile, span: SpanRepair, certainty: number
     }
     const verdict = span.weigh(value, start)
     const best = verdict.best
-    const settled = best && !verdict.overBudget && verdict.posterior >= certainty ? span.settle(value, start, verdict) : undefined
+    const settled =
+      best && !verdict.overBudget && verdict.posterior >= certainty ? span.settle(value, start, verdict) : undefined
     if (settled) {
       reportRepair(text, file, start, value.slice(start, settled.end), settled)
       repaired += value.slice(copied, start) + settled.replacement
@@ -215,7 +217,8 @@ function isDoubtful(verdict: Verdict): boolean {
 
 function doubtReason(value: string, start: number, verdict: Verdict): string {
   const shown = value.slice(start, Math.min(verdict.windowEnd, start + 12))
-  if (verdict.overBudget) return `Possible GBK mojibake at \`${shown}\`, left as it is: the span is over the search budget`
+  if (verdict.overBudget)
+    return `Possible GBK mojibake at \`${shown}\`, left as it is: the span is over the search budget`
   return `Possible GBK mojibake at \`${shown}\`, left as it is: no reading is certain (${percent(verdict.posterior)})`
 }
 

@@ -3,7 +3,7 @@
 import {modelKey} from './frequency.js'
 import {type DocumentModel, paragraphStart} from './model.js'
 import {pairStep, unclosedPenalty} from './quotes.js'
-import {type Weights, wordContext} from './scoring.js'
+import {characterStep, type Weights, wordContext} from './scoring.js'
 import {emptyTail, extendTail, tailScore, type WordTail} from './words.js'
 
 // How many characters of the text after a reading it is scored with at the word level, so a word
@@ -35,7 +35,7 @@ export class AsIsScores {
     let previous = keyAt(text, start - 1)
     for (let offset = 0; offset < length; offset++) {
       const key = modelKey(text.charCodeAt(start + offset))
-      steps[offset] = weights.characters * model.logProbability(before, previous, key)
+      steps[offset] = characterStep(model, weights, before, previous, key)
       before = previous
       previous = key
     }
@@ -56,7 +56,11 @@ export class AsIsScores {
 
   // The undamaged hypothesis: the whole stretch as it is.
   identity(): number {
-    return this.suffix[0]! + this.wordPrefix[this.wordEnd - this.start]! + this.pairsFrom(this.start, this.openAt(this.start))
+    return (
+      this.suffix[0]! +
+      this.wordPrefix[this.wordEnd - this.start]! +
+      this.pairsFrom(this.start, this.openAt(this.start))
+    )
   }
 
   // The text as it is up to and including `index`.
@@ -73,11 +77,11 @@ export class AsIsScores {
   private charactersFrom(index: number, before: number, previous: number): number {
     if (index >= this.end) return 0
     const first = modelKey(this.text.charCodeAt(index))
-    let join = this.weights.characters * this.model.logProbability(before, previous, first)
+    let join = characterStep(this.model, this.weights, before, previous, first)
     // The as-is score of the character after `index` assumed the text's own two before it.
     if (index + 1 < this.end) {
       const second = modelKey(this.text.charCodeAt(index + 1))
-      join += this.weights.characters * this.model.logProbability(previous, first, second) - this.step(index + 1)
+      join += characterStep(this.model, this.weights, previous, first, second) - this.step(index + 1)
     }
     return join + this.suffix[index - this.start + 1]!
   }

@@ -4,6 +4,7 @@
 // private-use characters. So each character after the mark is a pair of stream bytes whose first
 // byte was the trail of one true character and whose second was the lead of the next; a pair that
 // did not decode (`?`) or was stripped hid two bytes, and the run ends at an ASCII byte.
+import {logFrequency, modelKey} from './frequency.js'
 import {gbkBytes, isPrivateUse, noCharacter, pairCharacter, privateUsePairs} from './gbk.js'
 
 export type Reading =
@@ -65,6 +66,13 @@ export function isTextCharacter(code: number): boolean {
   return code !== noCharacter && !isPrivateUse(code)
 }
 
+// Characters too rare to be guessed from one byte: a guess among them is never sure.
+const guessableFrequency = -7
+
+function isGuessable(code: number): boolean {
+  return isTextCharacter(code) && logFrequency(modelKey(code)) > guessableFrequency
+}
+
 // The marks a stream is cut after (a sentence stop or pause), tried for a lost lead whose trail
 // was hidden too.
 export const lostLeadMarks = [0x3002, 0xff0c, 0xff01, 0xff1f, 0xff1b]
@@ -103,7 +111,7 @@ export function emitted(dangling: Dangling, trail: number): readonly number[] {
   if (!codes) {
     codes = leadsOf(dangling)
       .map((lead) => pairCharacter(lead, trail))
-      .filter(isTextCharacter)
+      .filter(isGuessable)
     emittedCache.set(key, codes)
   }
   return codes
@@ -119,7 +127,13 @@ let firstBytes: readonly number[] | undefined
 // The first bytes of the pairs a decoder hides (private-use, stripped or written as `?`) that a
 // true trail byte can be, the next true lead byte being the second.
 export function hiddenFirstBytes(): readonly number[] {
-  firstBytes ??= [...new Set(privateUsePairs().filter((pair) => (pair & 0xff) >= 0x81).map((pair) => pair >> 8))]
+  firstBytes ??= [
+    ...new Set(
+      privateUsePairs()
+        .filter((pair) => (pair & 0xff) >= 0x81)
+        .map((pair) => pair >> 8),
+    ),
+  ]
   return firstBytes
 }
 
@@ -134,7 +148,7 @@ export function emittedWithUnknownTrail(dangling: Dangling): readonly number[] {
     codes = []
     for (let trail = 0x81; trail <= 0xfe; trail++) {
       const code = pairCharacter(dangling, trail)
-      if (isTextCharacter(code)) (codes as number[]).push(code)
+      if (isGuessable(code)) (codes as number[]).push(code)
     }
     unknownTrailCache.set(dangling, codes)
   }
@@ -148,7 +162,7 @@ export function emittedBeforeHidden(dangling: Dangling): ReadonlyArray<readonly 
   const made: Array<readonly [number, number]> = []
   for (const first of hiddenFirstBytes()) {
     const code = pairCharacter(dangling, first)
-    if (isTextCharacter(code)) made.push([code, first])
+    if (isGuessable(code)) made.push([code, first])
   }
   return made
 }

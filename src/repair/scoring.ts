@@ -1,15 +1,36 @@
 // How a reading is scored: the document's character model and the dictionary's word model, each
 // with a weight (a traditional-character document is scored by characters alone: the dictionary
 // is simplified), plus the priors of the damage itself.
+import type {DocumentModel} from './model.js'
 import {emptyTail, extendTailWith, maxWordLength, type WordTail} from './words.js'
 
 export interface Weights {
   characters: number
   words: number
+  // Whether the character model scores only what the context adds (see characterStep).
+  relative: boolean
+  // Least posterior probability of the best reading for a repair: the two models together are
+  // surer of themselves than they should be, so they must be far surer.
+  certainty: number
 }
 
-export const simplifiedWeights: Weights = {characters: 0.5, words: 1}
-export const traditionalWeights: Weights = {characters: 1, words: 0}
+export const simplifiedWeights: Weights = {characters: 1, words: 1, relative: true, certainty: 0.9999}
+export const traditionalWeights: Weights = {characters: 1, words: 0, relative: false, certainty: 0.95}
+
+// The character model's score of `key` after `before previous`. Next to the word model only what
+// the context adds counts (the log-ratio to the character's own frequency): the word model
+// already scores the characters, and a character model charges every extra character, so it
+// would side with any reading that has fewer (a pair hidden or not).
+export function characterStep(
+  model: DocumentModel,
+  weights: Weights,
+  before: number,
+  previous: number,
+  key: number,
+): number {
+  const context = model.logProbability(before, previous, key)
+  return weights.characters * (weights.relative ? context - model.logBase(key) : context)
+}
 
 // log10 prior odds of a damaged span against a real `?`, once a signal was seen.
 export const damagePrior = -2
@@ -17,7 +38,7 @@ export const damagePrior = -2
 // scrapers that cut streams cut between sentences, as every span of the seed shows.
 export const lostLeadMarkPrior = 1
 // log10 prior of each pair the decoder hid (about one misaligned pair in seven).
-export const hiddenPrior = -0.8
+export const hiddenPrior = -0.5
 // log10 score of a character that lost both its bytes (two hidden pairs in a row).
 export const unknownCharacterScore = -6
 

@@ -23,6 +23,7 @@ import {
   readingsAt,
 } from './readings.js'
 import {
+  characterStep,
   damagePrior,
   formPenalty,
   hiddenPrior,
@@ -67,7 +68,7 @@ export interface Verdict {
   genuine: number
   // Where the stretch the search looked at ends (code-unit index).
   windowEnd: number
-  // Whether the search stopped for want of budget (steps or window) before it was done.
+  // Whether the search stopped for want of steps before it was done.
   overBudget: boolean
 }
 
@@ -80,7 +81,7 @@ const hiddenWidth = 12
 const maxWindow = 240
 const maxEndings = 64
 // Steps a single span may spend.
-export const spanSteps = 400_000
+export const spanSteps = 150_000
 // Candidates kept for the verdict (the rest count in the total only).
 const keptCandidates = 384
 
@@ -88,19 +89,18 @@ export function weighSpan(text: string, start: number, model: DocumentModel, opt
   return new SpanSearch(text, start, model, options).run()
 }
 
-// How far a misaligned run could reach from the mark at `start`, and whether it reaches the
-// window's limit.
-export function findWindowEnd(text: string, start: number): {end: number; capped: boolean} {
+// How far a misaligned run could reach from the mark at `start` (a longer run is left to the
+// text as it is after the window).
+export function findWindowEnd(text: string, start: number): number {
   let endings = 0
   let index = start + 1
-  while (index < text.length) {
-    if (index - start > maxWindow) return {end: index, capped: true}
+  while (index < text.length && index - start <= maxWindow) {
     const readings = readingsAt(text, index, false)
     if (!readings) break
     index++
     if (readings.some((reading) => reading.kind !== 'pair') && ++endings >= maxEndings) break
   }
-  return {end: index, capped: false}
+  return index
 }
 
 const noPrior = (): number => 0
@@ -108,7 +108,7 @@ const markPrior = (code: number): number => (isSentenceMark(code) ? lostLeadMark
 
 class SpanSearch {
   private readonly windowEnd: number
-  private overBudget: boolean
+  private overBudget = false
   private readonly asIs: AsIsScores
   private candidates: Candidate[] = []
   private totalMass = -Infinity
@@ -120,9 +120,7 @@ class SpanSearch {
     private readonly model: DocumentModel,
     private readonly options: SearchOptions,
   ) {
-    const window = findWindowEnd(text, start)
-    this.windowEnd = window.end
-    this.overBudget = window.capped
+    this.windowEnd = findWindowEnd(text, start)
     this.asIs = new AsIsScores(text, start, this.windowEnd, model, options.weights, options.quoteContinues)
   }
 
@@ -184,10 +182,7 @@ class SpanSearch {
     const key = modelKey(code)
     const [pairing, open] = pairStep(state.open, code)
     let step =
-      weights.characters * this.model.logProbability(state.before, state.previous, key) +
-      pairing +
-      prior(code) +
-      formPenalty(code)
+      characterStep(this.model, weights, state.before, state.previous, key) + pairing + prior(code) + formPenalty(code)
     if (isPairingMark(code)) step += this.quoteStyle(state, code, index)
     let words = state.words
     if (weights.words > 0) {

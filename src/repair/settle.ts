@@ -7,7 +7,7 @@ import {modelKey} from './frequency.js'
 import {gbkBytes, isPrivateUse, noCharacter, pairCharacter} from './gbk.js'
 import {type DocumentModel, paragraphStart} from './model.js'
 import {pairStep, unclosedPenalty} from './quotes.js'
-import {formPenalty, type Weights} from './scoring.js'
+import {characterStep, formPenalty, type Weights} from './scoring.js'
 import {emptyTail, extendTailWith, maxWordLength, tailScore} from './words.js'
 
 export interface Settled {
@@ -75,7 +75,7 @@ function surest(
     for (let index = at; index <= Math.min(at + 2, sequence.length - 1); index++) {
       const before = index >= 2 ? modelKey(sequence[index - 2]!) : paragraphStart
       const previous = index >= 1 ? modelKey(sequence[index - 1]!) : paragraphStart
-      score += weights.characters * model.logProbability(before, previous, modelKey(sequence[index]!))
+      score += characterStep(model, weights, before, previous, modelKey(sequence[index]!))
     }
     if (weights.words > 0) {
       const from = Math.max(0, at - maxWordLength + 1)
@@ -172,8 +172,9 @@ function matches(decoded: number[], observed: string): boolean {
     const code = decoded[index]!
     const seen = observed.charCodeAt(at)
     if (code === hiddenPair) {
-      // Written as `?` unless stripped: a `?` here that the next character does not explain.
-      if ((seen === 0x3f || seen === 0xfffd) && modelKey(decoded[index + 1] ?? -1) !== seen) at++
+      // Kept, written as `?`, or stripped: a `?` here that the next character does not explain.
+      if (isPrivateUse(seen) || ((seen === 0x3f || seen === 0xfffd) && modelKey(decoded[index + 1] ?? -1) !== seen))
+        at++
       continue
     }
     if (modelKey(code) === modelKey(seen) || (code === 0x3f && seen === 0xfffd)) at++

@@ -5,6 +5,7 @@
 import iconv from 'iconv-lite'
 import {VFile} from 'vfile'
 import {beforeAll, describe, expect, it} from 'vitest'
+import {damagePlaces, damage as damageScript, isGbkText, paragraphsOf} from '../../scripts/damage.js'
 import {createProcessor, type NewscleanProcessor, processDocument} from '../../src/processor.js'
 import {gbkBytes, isPrivateUse, pairCharacter} from '../../src/repair/gbk.js'
 import {damageSignal} from '../../src/repair/spans.js'
@@ -85,7 +86,10 @@ describe('repair-encoding on the seed', () => {
     const {file} = await repair(seed)
     const applied = fixes(file)
     expect(applied).toHaveLength(5)
-    expect(warnings(file)).toHaveLength(0)
+    // Each repair that writes U+FFFD (the lost digit) also warns, at the same place.
+    const unsure = applied.filter((fix) => String(fix.expected).includes('\ufffd'))
+    expect(unsure.length).toBeGreaterThan(0)
+    expect(warnings(file).map((warning) => warning.line)).toEqual(unsure.map((fix) => fix.line))
     for (const fix of applied) {
       const actual = String(fix.actual)
       const at = seed.indexOf(actual)
@@ -211,6 +215,55 @@ describe('repair-encoding leaves real text alone', () => {
     const repaired = await repair(text)
     expect(repaired.file.messages).toHaveLength(0)
     expect(repaired.text).toBe(text)
+  })
+})
+
+describe('repair-encoding on spans of every shape, and on hostile input', () => {
+  it('warns about a damaged stop and closing quote at the end of a paragraph (`?!?` after U+201C)', async () => {
+    const paragraphs = corpusArticles()
+      .flatMap((article) => article.split(/(?<=\u3002\u201d)/))
+      .filter((text) => text.endsWith('\u3002\u201d') && text.lastIndexOf('\u201c') > text.length - 40)
+      .filter((text) => isGbkText(text) && !/[?\uff1f]/.test(text))
+      .slice(0, 5)
+    expect(paragraphs.length).toBeGreaterThan(2)
+    for (const paragraph of paragraphs) {
+      const {damaged} = damageScript(paragraph, paragraph.length - 2)
+      expect(damaged.endsWith('?!?')).toBe(true)
+      const {text, file} = await repair(damaged)
+      expect(file.messages.length, damaged.slice(-12)).toBeGreaterThan(0)
+      if (text !== damaged) expect(await matchesTruth(text, paragraph)).toBe(true)
+    }
+  })
+
+  it('finishes a long paragraph of `?` and misread characters, leaving warnings', async () => {
+    const hanOnly = corpusArticles()[0]!.replace(/[^\u4e00-\u9fff]/g, '')
+    const misread = iconv.decode(iconv.encode(hanOnly, 'gbk').subarray(1), 'gbk')
+    const garbage = [...misread.replace(/[\x00-\x7f\ue000-\uf8ff\ufffd]/g, '')]
+    let hostile = ''
+    for (let index = 0; index < 6000; index++) hostile += index % 40 === 0 ? '?' : garbage[index % garbage.length]
+    const {file} = await repair(hostile)
+    expect(warnings(file).length).toBeGreaterThan(0)
+  })
+
+  // The goal is every span; this holds the share reached so far (see the simulation's figures).
+  it('repairs or warns about most damaged spans made from real corpus articles', async () => {
+    const cases = corpusArticles()
+      .slice(0, 12)
+      .flatMap((article) =>
+        paragraphsOf(article)
+          .filter((text) => isGbkText(text) && !/[?\uff1f]/.test(text))
+          .slice(0, 1),
+      )
+      .map((paragraph) => ({paragraph, at: damagePlaces(paragraph).find((places) => places.length > 0)?.[0]}))
+      .filter((entry): entry is {paragraph: string; at: number} => entry.at !== undefined)
+    expect(cases.length).toBeGreaterThan(5)
+    let noticed = 0
+    for (const {paragraph, at} of cases) {
+      const {damaged} = damageScript(paragraph, at)
+      const {file} = await repair(damaged)
+      if (file.messages.length > 0) noticed++
+    }
+    expect(noticed / cases.length).toBeGreaterThanOrEqual(0.6)
   })
 })
 
