@@ -115,6 +115,23 @@ function measure(command, count = runs) {
   return {wall: median(samples.map((s) => s.wall)), rssMb: Math.max(...samples.map((s) => s.rssMb))}
 }
 
+// The corpus articles as one small file, and the same with 2% of their Han characters replaced
+// by `?` (characters a GBK encoder could not map): the repair's scan must pass over those cheaply.
+function buildQuestionCorpus() {
+  const dir = join(root, 'bench', 'questions')
+  mkdirSync(dir, {recursive: true})
+  const articles = readFileSync(corpusSource, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => paragraphsOf(line.slice(line.indexOf('\t') + 1)).join('\n'))
+  const text = `${articles.join('\n')}\n`
+  const next = random(7)
+  const questions = text.replace(/[\u4e00-\u9fff]/g, (character) => (next() < 0.02 ? '?' : character))
+  writeFileSync(join(dir, 'plain.txt'), text)
+  writeFileSync(join(dir, 'questions.txt'), questions)
+  return dir
+}
+
 function main() {
   if (!existsSync(cli)) execFileSync('npm', ['run', 'build'], {cwd: root, stdio: 'inherit'})
   buildCorpus()
@@ -134,6 +151,12 @@ function main() {
     ['newsclean --only dedupe-paragraphs', measure(newsclean('--only dedupe-paragraphs'))],
     ['newsclean --only normalize-punctuation', measure(newsclean('--only normalize-punctuation'))],
   ]
+  const questions = buildQuestionCorpus()
+  const questionRows = ['plain', 'questions'].map((name) => [
+    name === 'plain' ? 'newsclean, corpus articles as they are' : 'newsclean, 2% of Han characters as `?`',
+    measure(`rm -rf '${out}' && node '${cli}' '${join(questions, `${name}.txt`)}' -o '${out}' --no-report -q`),
+    statSync(join(questions, `${name}.txt`)).size,
+  ])
   const mawk = rows[1][1].wall
   console.log('| command | wall s | MB/s | / mawk | peak RSS MB |')
   console.log('|---|---|---|---|---|')
@@ -141,6 +164,11 @@ function main() {
     const throughput = bytes / 1e6 / figure.wall
     console.log(
       `| ${name} | ${figure.wall.toFixed(2)} | ${throughput.toFixed(1)} | ${(mawk / figure.wall).toFixed(2)} | ${figure.rssMb.toFixed(0)} |`,
+    )
+  }
+  for (const [name, figure, size] of questionRows) {
+    console.log(
+      `| ${name} | ${figure.wall.toFixed(2)} | ${(size / 1e6 / figure.wall).toFixed(1)} | | ${figure.rssMb.toFixed(0)} |`,
     )
   }
   const seed = join(root, 'input', 'seed.txt')

@@ -87,7 +87,7 @@ function isShortRun(text: string, start: number): boolean {
 
 // Least misalignment evidence (mean log10 gain per re-paired character) that makes a suspect: a
 // real `?` before Chinese text scores far below it, a misaligned run far above.
-const evidenceThreshold = 0
+const evidenceThreshold = 0.5
 
 // How many pairs the misalignment evidence looks at after the mark.
 const evidenceReach = 10
