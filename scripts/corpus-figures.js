@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // npm run figures: what newsclean changes on the 500 real articles of the shared corpus, taken as
 // JSONL (one record an article, paragraph breaks lost as scraped): changes per rule per 10,000
-// characters, the records that lose text, and whether every record came back.
+// characters, the records that lose text, the repeats removed inside lines, the near-duplicate
+// spans and probable lost characters found, and whether every record came back.
 import {execFileSync} from 'node:child_process'
 import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
@@ -42,3 +43,27 @@ console.log(`changes per 10,000 characters by rule: ${perTenThousand.join(', ')}
 console.log(`messages by plugin: ${JSON.stringify(report.counts.plugins)}`)
 console.log(`records that lose text (${losing.length}): ${losing.join(' ')}`)
 console.log(`records in ${lines.length}, out ${recordsOut}`)
+
+const recordMessages = report.records.flatMap((record) =>
+  (record.messages ?? []).map((message) => ({...message, record: record.line})),
+)
+const messagesOf = (ruleId, pattern) =>
+  recordMessages.filter((message) => message.ruleId === ruleId && pattern.test(message.reason))
+const recordLines = (messages) => [...new Set(messages.map((message) => message.record))]
+const repeats = messagesOf('dedupe-sentences', /removed$/)
+const nearSpans = messagesOf('near-duplicates', /(nearly repeats|near repeat of) the text/)
+const lost = messagesOf('lost-characters', /lost character/)
+const isHan = (character) => /\p{Script=Han}/u.test(character ?? '')
+const asciiQuestionMarks = texts.reduce((sum, text) => {
+  const characters = [...text]
+  return sum + characters.filter((c, i) => c === '?' && isHan(characters[i - 1]) && isHan(characters[i + 1])).length
+}, 0)
+console.log(
+  `repeated text removed inside lines (dedupe-sentences): ${repeats.length} in ${recordLines(repeats).length} records`,
+)
+console.log(
+  `near-duplicate spans inside lines (near-duplicates): ${nearSpans.length} in ${recordLines(nearSpans).length} records`,
+)
+console.log(
+  `probable lost characters (lost-characters): ${lost.length} of ${asciiQuestionMarks} ASCII ? between Han characters`,
+)

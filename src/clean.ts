@@ -2,12 +2,11 @@
 // CLI uses for files.
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
-import type {Decoding} from './data.js'
+import {type Decoding, doubtAbout} from './data.js'
 import {reportDoubt} from './messages.js'
 import {createProcessor, type NewscleanProcessor, type ProcessorOptions, processDocument} from './processor.js'
 import {buildFileRecord, type FileRecord} from './report/record.js'
-import type {DocumentOutcome} from './report/types.js'
-import {doubtAbout} from './run/decode.js'
+import type {CleanedDocument} from './report/types.js'
 
 export interface CleanOptions extends ProcessorOptions {
   // Name of the document in messages and the report; default `-`.
@@ -35,7 +34,7 @@ export async function cleanDecoded(
   text: string,
   decoding: Decoding,
   path: string,
-): Promise<DocumentOutcome> {
+): Promise<CleanedDocument> {
   const file = new VFile({path, value: text})
   file.data.decoding = decoding
   const doubt = doubtAbout(decoding)

@@ -3,15 +3,15 @@
 import {readFileSync} from 'node:fs'
 import {availableParallelism} from 'node:os'
 import {parseArgs} from 'node:util'
-import {type ProcessorOptions, selectPlugins, UsageError} from './processor.js'
+import {describeError} from './batch/document.js'
+import {type RunOptions, type RunResult, run} from './batch/run.js'
+import {cleanStdin} from './batch/stdin.js'
+import {type ProcessorOptions, pluginTable, selectPlugins, UsageError} from './processor.js'
+import {detectEncoding} from './read/decode.js'
+import type {Shard} from './read/walk.js'
 import {createProgress, type Progress} from './report/progress.js'
 import {formatFileMessages, type Verbosity} from './report/reporter.js'
 import {formatTotals} from './report/terminal.js'
-import {detectEncoding} from './run/decode.js'
-import {describeError} from './run/document.js'
-import {type RunOptions, type RunResult, run} from './run/run.js'
-import {cleanStdin} from './run/stdin.js'
-import type {Shard} from './run/walk.js'
 
 const usage = `Usage: newsclean [options] [paths...]
        newsclean [options] -          (stdin to stdout)
@@ -37,7 +37,16 @@ Options:
   -h, --help                show this help
   -v, --version             show the version
 
+Plugins, in the order they run (the names --only and --skip take):
+${pluginList()}
+
 Exit codes: 0 done, 1 --check found changes or an input failed, 2 bad usage.`
+
+// One line a plugin, its summary aligned after the longest name.
+function pluginList(): string {
+  const width = Math.max(...pluginTable.map(({name}) => name.length)) + 2
+  return pluginTable.map(({name, summary}) => `  ${name.padEnd(width)}${summary}`).join('\n')
+}
 
 const argumentOptions = {
   out: {type: 'string', short: 'o', default: 'output/clean'},
@@ -71,13 +80,10 @@ async function main(argv: string[]): Promise<number> {
   if (positionals.includes('-')) {
     if (positionals.length > 1) throw new UsageError('`-` (stdin) cannot be combined with paths')
     const reportDir = values['no-report'] ? undefined : values.report
-    const cleaned = await cleanStdin({processor, encoding: values.encoding, reportDir, check: values.check}).then(
-      ({record}) => ({inputPath: '-', record}),
-      (error: unknown) => ({inputPath: '-', failure: describeError(error)}),
-    )
-    process.stderr.write(formatFileMessages(cleaned, verbosity, color))
-    if ('failure' in cleaned) return 1
-    return values.check && cleaned.record.changed ? 1 : 0
+    const result = await cleanStdin({processor, encoding: values.encoding, reportDir, check: values.check})
+    process.stderr.write(formatFileMessages(result, verbosity, color))
+    if (result.status === 'failed') return 1
+    return values.check && result.record.changed ? 1 : 0
   }
   const progress = process.stderr.isTTY && verbosity !== 'quiet' ? createProgress(process.stderr) : undefined
   const result = await runWithProgress(progress, {

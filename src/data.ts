@@ -1,4 +1,5 @@
-// What plugins leave on `file.data` for the reports, beyond their messages.
+// What plugins leave on `file.data` for the reports, beyond their messages, and how far a
+// detected encoding can be trusted (read/ detects it, clean() and the JSONL flow warn about it).
 import type {Point} from './syntax/types.js'
 
 export interface Removal {
@@ -21,6 +22,16 @@ export interface Decoding {
   encoding: string
   confidence: number
   bom: boolean
+}
+
+// Below this confidence a detected encoding is a guess a reviewer should check.
+export const lowConfidence = 0.6
+
+// The reason to doubt a detected encoding, or undefined when it is certain enough.
+export function doubtAbout(decoding: Decoding): string | undefined {
+  if (decoding.confidence >= lowConfidence) return undefined
+  const percent = Math.round(decoding.confidence * 100)
+  return `Low-confidence encoding guess \`${decoding.encoding}\` (${percent}%): check the input, or force one with --encoding`
 }
 
 declare module 'vfile' {

@@ -1,34 +1,21 @@
-// Builds the frozen unified processor: parse -> the cleaning plugins in order -> stringify.
+// The plugin table, and the frozen unified processor built from it: parse -> the cleaning plugins in
+// order -> stringify. The names `--only`/`--skip` take and the `--help` list come from the table too.
 // The order matters: encoding repair first (every later rule needs the real characters), then
 // whitespace and width, pinyin before punctuation (R1 needs the ASCII brackets), dedupe last.
-import {type Processor, unified} from 'unified'
+import {type Pluggable, type Plugin, type Processor, unified} from 'unified'
 import type {VFile} from 'vfile'
-import {loadHash64} from './dedupe/key.js'
 import type {SeenStore} from './dedupe/store.js'
 import dedupeParagraphs from './plugins/dedupe-paragraphs.js'
 import dedupeSentences from './plugins/dedupe-sentences.js'
+import lostCharacters from './plugins/lost-characters.js'
 import nearDuplicates from './plugins/near-duplicates.js'
 import normalizePunctuation from './plugins/normalize-punctuation.js'
 import normalizeWhitespace from './plugins/normalize-whitespace.js'
 import normalizeWidth from './plugins/normalize-width.js'
 import repairEncoding from './plugins/repair-encoding.js'
 import stripPinyin from './plugins/strip-pinyin.js'
-import {parse} from './syntax/parse.js'
-import {stringify} from './syntax/stringify.js'
+import syntax from './syntax/plugin.js'
 import type {Root} from './syntax/types.js'
-
-export const pluginNames = [
-  'repair-encoding',
-  'normalize-whitespace',
-  'normalize-width',
-  'strip-pinyin',
-  'normalize-punctuation',
-  'dedupe-paragraphs',
-  'dedupe-sentences',
-  'near-duplicates',
-] as const
-
-export type PluginName = (typeof pluginNames)[number]
 
 export interface ProcessorOptions {
   // Run only these plugins (by name); default all.
@@ -43,31 +30,89 @@ export interface ProcessorOptions {
   store?: SeenStore
 }
 
+// A row of the plugin table.
+export interface PluginRow<Name extends string = string, Options = unknown> {
+  // The name `--only` and `--skip` take, the plugin's ruleId.
+  name: Name
+  plugin: Plugin<[Options?], Root>
+  // Its options, drawn from the processor's; default the plugin's own defaults.
+  options?: (options: ProcessorOptions) => Options
+  // What it does, in one line: `--help` and the README's plugin list show it.
+  summary: string
+}
+
+function row<const Name extends string, Options>(plugin: PluginRow<Name, Options>): PluginRow<Name, Options> {
+  return plugin
+}
+
+// Every plugin, in the order they run.
+export const pluginTable = [
+  row({
+    name: 'repair-encoding',
+    plugin: repairEncoding,
+    summary: 'repair text a GBK decoder read one byte off',
+  }),
+  row({
+    name: 'normalize-whitespace',
+    plugin: normalizeWhitespace,
+    summary: 'trim paragraphs, drop zero-width characters and blank lines',
+  }),
+  row({
+    name: 'normalize-width',
+    plugin: normalizeWidth,
+    summary: 'full-width letters and digits to ASCII',
+  }),
+  row({
+    name: 'strip-pinyin',
+    plugin: stripPinyin,
+    summary: 'remove pinyin annotations glued to Han characters',
+  }),
+  row({
+    name: 'lost-characters',
+    plugin: lostCharacters,
+    summary: 'warn where a ? probably stands for a lost character',
+  }),
+  row({
+    name: 'normalize-punctuation',
+    plugin: normalizePunctuation,
+    summary: 'ASCII punctuation in Chinese context to full-width',
+  }),
+  row({
+    name: 'dedupe-paragraphs',
+    plugin: dedupeParagraphs,
+    options: ({acrossFiles, store}) => ({acrossFiles, store}),
+    summary: 'remove later copies of repeated paragraphs',
+  }),
+  row({
+    name: 'dedupe-sentences',
+    plugin: dedupeSentences,
+    summary: 'remove text captured twice within one line',
+  }),
+  row({
+    name: 'near-duplicates',
+    plugin: nearDuplicates,
+    options: ({nearDuplicates: mode}) => ({mode}),
+    summary: 'warn about (or remove) paragraphs and spans repeated with small edits',
+  }),
+]
+
+export type PluginName = (typeof pluginTable)[number]['name']
+
+export const pluginNames: PluginName[] = pluginTable.map((plugin) => plugin.name)
+
 export type NewscleanProcessor = Processor<Root, Root, Root, Root, string>
 
 export async function createProcessor(options: ProcessorOptions = {}): Promise<NewscleanProcessor> {
-  const hash64 = await loadHash64()
   const enabled = selectPlugins(options)
-  const processor = unified().use(function newscleanSyntax() {
-    this.parser = (document: string) => parse(document)
-    this.compiler = (tree) => stringify(tree as Root)
-  })
-  if (enabled.has('repair-encoding')) processor.use(repairEncoding)
-  if (enabled.has('normalize-whitespace')) processor.use(normalizeWhitespace)
-  if (enabled.has('normalize-width')) processor.use(normalizeWidth)
-  if (enabled.has('strip-pinyin')) processor.use(stripPinyin)
-  if (enabled.has('normalize-punctuation')) processor.use(normalizePunctuation)
-  if (enabled.has('dedupe-paragraphs')) {
-    processor.use(dedupeParagraphs, {hash64, acrossFiles: options.acrossFiles, store: options.store})
-  }
-  if (enabled.has('dedupe-sentences')) processor.use(dedupeSentences, {hash64})
-  if (enabled.has('near-duplicates')) processor.use(nearDuplicates, {mode: options.nearDuplicates})
-  return processor.freeze() as unknown as NewscleanProcessor
+  const plugins = pluginTable
+    .filter((plugin) => enabled.has(plugin.name))
+    .map((plugin): Pluggable => [plugin.plugin, plugin.options?.(options)])
+  return unified().use(syntax).use(plugins).freeze() as unknown as NewscleanProcessor
 }
 
 export function selectPlugins(options: ProcessorOptions): Set<PluginName> {
   for (const name of [...(options.only ?? []), ...(options.skip ?? [])]) {
-    if (!(pluginNames as readonly string[]).includes(name)) {
+    if (!(pluginNames as string[]).includes(name)) {
       throw new UsageError(`Unknown plugin \`${name}\`; expected one of: ${pluginNames.join(', ')}`)
     }
   }

@@ -6,6 +6,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import iconv from 'iconv-lite'
 import {describe, expect, it} from 'vitest'
+import {pluginTable} from '../src/processor.js'
 import {corpusArticles, fixtures, readFixture, root, seedDir} from './helpers.js'
 
 const cli = join(root, 'dist', 'cli.js')
@@ -147,6 +148,18 @@ describe('newsclean on a folder', () => {
     expect(newsclean(['--only', 'no-such-plugin', makeInputTree()]).status).toBe(2)
     expect(newsclean(['--encoding', 'no-such-encoding', makeInputTree()]).status).toBe(2)
     expect(newsclean(['--bogus']).status).toBe(2)
+  })
+})
+
+describe('newsclean --help', () => {
+  it('lists every plugin of the table, one line each with its summary, in the order they run', () => {
+    const ran = newsclean(['--help'])
+    expect(ran.status).toBe(0)
+    const lines = ran.stdout.split('\n')
+    const listed = lines.filter((line) => pluginTable.some(({name}) => line.trimStart().startsWith(name + ' ')))
+    expect(listed.map((line) => line.trim().split(/\s{2,}/))).toEqual(
+      pluginTable.map(({name, summary}) => [name, summary]),
+    )
   })
 })
 

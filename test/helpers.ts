@@ -19,3 +19,21 @@ export function corpusArticles(): string[] {
     .filter((line) => line.length > 0)
     .map((line) => line.slice(line.indexOf('\t') + 1))
 }
+
+// A seeded generator of floats in [0, 1) (mulberry32), so generated test cases are the same on
+// every run.
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0
+    let mixed = Math.imul(state ^ (state >>> 15), state | 1)
+    mixed ^= mixed + Math.imul(mixed ^ (mixed >>> 7), mixed | 61)
+    return ((mixed ^ (mixed >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+// The sentences of a corpus article: each ends in U+3002, U+FF01 or U+FF1F and the closing marks
+// after it; the text before the first stop (a title glued to it) is part of the first sentence.
+export function sentencesOf(article: string): string[] {
+  return article.match(/[^\u3002\uff01\uff1f]*[\u3002\uff01\uff1f]+[\u201d\u2019\u300d\u300f\uff09\u300b]*/g) ?? []
+}

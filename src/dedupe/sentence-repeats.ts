@@ -14,7 +14,7 @@
 // are an editor's own repeats (a lead quoting the body, a table restating a row) and stay.
 // A body with no stop at all is caught by `findTrailingRepeat`: the paragraph ends `X X`.
 
-import {isBlank} from '../text/blank.js'
+import {isBlank} from '../text/char-class.js'
 import {codePointLength, type Hash64, normalizedForm} from './key.js'
 import {nextSentenceEnd, sentenceEnds} from './sentences.js'
 
@@ -37,6 +37,8 @@ export interface SentenceTable {
   starts: number[]
   ends: number[]
   firstCopies: number[]
+  // Per sentence, the key of its normalized form, if it has content.
+  sentenceKeys: Array<bigint | undefined>
   // Per paragraph, the key of its normalized form (its sentences' forms joined), if it has content.
   keys: Array<bigint | undefined>
   // Per paragraph, whether it exactly repeats an earlier paragraph; its sentences are left out.
@@ -44,7 +46,15 @@ export interface SentenceTable {
 }
 
 export function tabulateSentences(texts: string[], hash64: Hash64): SentenceTable {
-  const table: SentenceTable = {paragraphs: [], starts: [], ends: [], firstCopies: [], keys: [], exactRepeats: []}
+  const table: SentenceTable = {
+    paragraphs: [],
+    starts: [],
+    ends: [],
+    firstCopies: [],
+    sentenceKeys: [],
+    keys: [],
+    exactRepeats: [],
+  }
   const firstByKey = new Map<bigint, number>()
   const paragraphKeys = new Set<bigint>()
   texts.forEach((text, paragraph) => {
@@ -62,7 +72,9 @@ export function tabulateSentences(texts: string[], hash64: Hash64): SentenceTabl
       table.starts.push(index === 0 ? 0 : ends[index - 1]!)
       table.ends.push(ends[index]!)
       const sentence = table.ends.length - 1
-      table.firstCopies.push(sentenceForm.length === 0 ? -1 : firstSeen(firstByKey, hash64(sentenceForm), sentence))
+      const sentenceKey = sentenceForm.length === 0 ? undefined : hash64(sentenceForm)
+      table.sentenceKeys.push(sentenceKey)
+      table.firstCopies.push(sentenceKey === undefined ? -1 : firstSeen(firstByKey, sentenceKey, sentence))
     })
   })
   return table
@@ -73,6 +85,41 @@ function firstSeen(firstByKey: Map<bigint, number>, key: bigint, sentence: numbe
   if (first !== undefined) return first
   firstByKey.set(key, sentence)
   return -1
+}
+
+// The table with the sentences that overlap `spans` (sorted removals) no longer counted as
+// repeats, so that a removal found first is not found again as part of another run.
+export function withoutRepeatsIn(table: SentenceTable, spans: Repeat[]): SentenceTable {
+  if (spans.length === 0) return table
+  const firstCopies = table.firstCopies.slice()
+  let span = 0
+  for (let sentence = 0; sentence < firstCopies.length; sentence++) {
+    const paragraph = table.paragraphs[sentence]!
+    while (
+      span < spans.length &&
+      (spans[span]!.paragraph < paragraph ||
+        (spans[span]!.paragraph === paragraph && spans[span]!.end <= table.starts[sentence]!))
+    )
+      span++
+    const current = spans[span]
+    if (current?.paragraph === paragraph && current.start < table.ends[sentence]!) firstCopies[sentence] = -1
+  }
+  return {...table, firstCopies}
+}
+
+// The repeats (sorted) that overlap none of `spans` (sorted removals).
+export function withoutOverlaps(repeats: Repeat[], spans: Repeat[]): Repeat[] {
+  let span = 0
+  return repeats.filter((repeat) => {
+    while (
+      span < spans.length &&
+      (spans[span]!.paragraph < repeat.paragraph ||
+        (spans[span]!.paragraph === repeat.paragraph && spans[span]!.end <= repeat.start))
+    )
+      span++
+    const current = spans[span]
+    return !(current?.paragraph === repeat.paragraph && current.start < repeat.end)
+  })
 }
 
 // Every later copy, in paragraph order and, inside a paragraph, in text order.

@@ -1,9 +1,9 @@
 // Sentences of a paragraph, as the ends of their spans. A sentence ends after a run of stops
 // (U+3002, U+FF01, U+FF1F, U+FF61, ASCII `!` `?`, and `.` before a blank or the end of the
-// paragraph but not after a digit) and the closing quotes and brackets that follow them, so a
-// closing quote stays with its sentence. A piece with no content of its own (only blanks and
+// paragraph but not after a digit) and the closing quotes and brackets that follow them (Chinese,
+// or ASCII `"` `'` `)` `]`), so a closing quote stays with its sentence. A piece with no content of its own (only blanks and
 // marks) joins the sentence before it, so every sentence but a contentless paragraph has a key.
-import {isBlank} from '../text/blank.js'
+import {isAsciiCloser, isAsciiDigit, isBlank, isClosingMark, isMarkOrBlank, isSentenceEnd} from '../text/char-class.js'
 
 // Exclusive end offsets of the sentences of `text`, in order; the last is `text.length`.
 export function sentenceEnds(text: string): number[] {
@@ -37,33 +37,21 @@ export function nextSentenceEnd(text: string, from: number): number {
 // Whether the code unit at `index` ends a sentence.
 export function isSentenceStop(text: string, index: number): boolean {
   const code = text.charCodeAt(index)
-  if (code === 0x3002 || code === 0xff01 || code === 0xff1f || code === 0xff61) return true
-  if (code === 0x21 || code === 0x3f) return true
+  if (isSentenceEnd(code)) return true
   if (code !== 0x2e) return false
-  const before = text.charCodeAt(index - 1)
   const after = text.charCodeAt(index + 1)
-  const isDigitBefore = before >= 0x30 && before <= 0x39
-  return !isDigitBefore && (Number.isNaN(after) || isBlank(after))
+  return !isAsciiDigit(text.charCodeAt(index - 1)) && (Number.isNaN(after) || isBlank(after))
 }
 
 // Whether a code unit closes a quotation or bracket: it stays with the sentence it follows.
-export function isClosingMark(code: number): boolean {
-  return (
-    code === 0x201d ||
-    code === 0x2019 ||
-    code === 0x300d ||
-    code === 0x300f ||
-    code === 0xff09 ||
-    code === 0x300b ||
-    code === 0x29 ||
-    code === 0x22
-  )
+function isCloser(code: number): boolean {
+  return isClosingMark(code) || isAsciiCloser(code)
 }
 
 function endOfStopRun(text: string, from: number): number {
   let index = from + 1
   while (index < text.length && isSentenceStop(text, index)) index++
-  while (index < text.length && isClosingMark(text.charCodeAt(index))) index++
+  while (index < text.length && isCloser(text.charCodeAt(index))) index++
   return index
 }
 
@@ -74,14 +62,4 @@ function hasContent(text: string, start: number, end: number): boolean {
     if (!isMarkOrBlank(text.charCodeAt(index))) return true
   }
   return false
-}
-
-function isMarkOrBlank(code: number): boolean {
-  if (code < 0x80) return !((code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a))
-  if (code >= 0x3000 && code <= 0x3003) return true
-  if (code >= 0x3008 && code <= 0x3011) return true
-  if (code >= 0x2010 && code <= 0x2027) return true
-  if (code >= 0xff01 && code <= 0xff0f) return true
-  if (code >= 0xff1a && code <= 0xff20) return true
-  return code === 0xa0 || code === 0xff61
 }

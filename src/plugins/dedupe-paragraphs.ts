@@ -8,7 +8,7 @@
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
 import type {FirstCopy} from '../data.js'
-import {codePointLength, type Hash64, normalizedForm} from '../dedupe/key.js'
+import {codePointLength, type Hash64, loadHash64, normalizedForm} from '../dedupe/key.js'
 import {MemorySeenStore, type SeenStore} from '../dedupe/store.js'
 import {pointIn, reportRemoval} from '../messages.js'
 import type {Paragraph, Root} from '../syntax/types.js'
@@ -16,8 +16,6 @@ import type {Paragraph, Root} from '../syntax/types.js'
 const ruleId = 'dedupe-paragraphs'
 
 export interface Options {
-  // The paragraph hash (xxh64), loaded once per thread by `loadHash64()`.
-  hash64: Hash64
   // An isolated repeat at least this long (code points) is removed; default 40.
   minLength?: number
   // Also remove paragraphs already seen in an earlier file of the batch; default false.
@@ -27,21 +25,15 @@ export interface Options {
   store?: SeenStore
 }
 
-const dedupeParagraphs: Plugin<[Options], Root> = function (options) {
+const dedupeParagraphs: Plugin<[Options?], Root> = function (options = {}) {
   const minLength = options.minLength ?? 40
   const store = options.acrossFiles ? (options.store ?? new MemorySeenStore()) : undefined
-  return function (tree: Root, file: VFile): Promise<void> | undefined {
+  return async function (tree: Root, file: VFile): Promise<void> {
     const paragraphs = tree.children
-    const keys = paragraphKeys(paragraphs, options.hash64)
+    const keys = paragraphKeys(paragraphs, await loadHash64())
     const firstCopies = findFirstCopiesOfKeys(keys)
-    const removeWithin = (earlier: Array<FirstCopy | undefined>) => {
-      tree.children = removeRepeats(file, paragraphs, firstCopies, earlier, minLength)
-    }
-    if (store === undefined) {
-      removeWithin([])
-      return undefined
-    }
-    return claimAcrossFiles(store, file, paragraphs, keys, firstCopies).then(removeWithin)
+    const earlier = store ? await claimAcrossFiles(store, file, paragraphs, keys, firstCopies) : []
+    tree.children = removeRepeats(file, paragraphs, firstCopies, earlier, minLength)
   }
 }
 

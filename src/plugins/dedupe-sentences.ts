@@ -1,7 +1,9 @@
 // dedupe-sentences: removes the second copy of a body captured twice inside one line (scraped
-// articles whose paragraph breaks were lost). A later copy is a run of two or more consecutive
-// repeated sentences or one repeated sentence of at least 40 code points, widened to exactly the
-// repeated text; it goes when it is an artifact: it runs to the end of its line and adjoins its
+// articles whose paragraph breaks were lost). Text doubled in place (`X X`, X two or more
+// sentences or at least 40 code points) goes wherever it stands in the line, as when each section
+// of an article was captured twice (see `dedupe/adjacent-repeats`). Any other later copy is a
+// run of two or more consecutive repeated sentences or one repeated sentence of at least 40 code
+// points, widened to exactly the repeated text; it goes when it is an artifact: it runs to the end of its line and adjoins its
 // first copy or repeats the line from its first sentence, or it makes up a whole paragraph (see
 // `dedupe/sentence-repeats`). A line ending in its own text twice (`X X`, X of 40 code points or
 // more) loses the second X even without stops. A paragraph left with no content, or left
@@ -11,13 +13,16 @@
 // Runs after dedupe-paragraphs, so keys see the cleaned text.
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
-import {type Hash64, normalizedForm} from '../dedupe/key.js'
+import {findAdjacentRepeats} from '../dedupe/adjacent-repeats.js'
+import {type Hash64, loadHash64, normalizedForm} from '../dedupe/key.js'
 import {
   findSentenceRepeats,
   findTrailingRepeat,
   type Repeat,
   tabulateSentences,
   withBlanks,
+  withoutOverlaps,
+  withoutRepeatsIn,
 } from '../dedupe/sentence-repeats.js'
 import {pointIn, reportDoubt, reportRemoval} from '../messages.js'
 import type {Paragraph, Point, Root} from '../syntax/types.js'
@@ -25,24 +30,30 @@ import type {Paragraph, Point, Root} from '../syntax/types.js'
 const ruleId = 'dedupe-sentences'
 
 export interface Options {
-  // The sentence hash (xxh64), loaded once per thread by `loadHash64()`.
-  hash64: Hash64
   // A single repeated sentence, or a line's doubled tail, at least this long (code points) is removed; default 40.
   minLength?: number
+  // Character comparisons the in-place search may spend per code unit of a line; default 8.
+  comparisonsPerCharacter?: number
 }
 
-const dedupeSentences: Plugin<[Options], Root> = function (options) {
+const dedupeSentences: Plugin<[Options?], Root> = function (options = {}) {
   const minLength = options.minLength ?? 40
-  return function (tree: Root, file: VFile) {
+  return async function (tree: Root, file: VFile): Promise<void> {
+    const hash64 = await loadHash64()
     const paragraphs = tree.children
     const texts = paragraphs.map((paragraph) => paragraph.children[0].value)
-    const table = tabulateSentences(texts, options.hash64)
-    const found = findSentenceRepeats(texts, table, minLength)
+    const table = tabulateSentences(texts, hash64)
+    const adjacent = findAdjacentRepeats(texts, table, minLength, options.comparisonsPerCharacter)
+    for (const paragraph of adjacent.exhausted) reportExhaustedSearch(file, paragraphs[paragraph]!)
+    const found = withoutOverlaps(
+      findSentenceRepeats(texts, withoutRepeatsIn(table, adjacent.repeats), minLength),
+      adjacent.repeats,
+    )
     for (const repeat of found) if (!repeat.remove) reportKeptRepeat(file, paragraphs, repeat)
-    const removals = found.filter((repeat) => repeat.remove)
+    const removals = [...adjacent.repeats, ...found.filter((repeat) => repeat.remove)]
     addTrailingRepeats(texts, removals, table.exactRepeats, minLength)
     if (removals.length === 0) return
-    const keep = applyRemovals(file, paragraphs, table.keys, removals, options.hash64)
+    const keep = applyRemovals(file, paragraphs, table.keys, removals, hash64)
     tree.children = paragraphs.filter((_, index) => keep[index])
   }
 }
@@ -153,6 +164,12 @@ function reportKeptRepeat(file: VFile, paragraphs: Paragraph[], repeat: Repeat):
   const reason = `Repeated sentences (first at ${firstPlace.line}:${firstPlace.column}) kept: neither a body captured twice nor a whole paragraph`
   const message = reportDoubt(file, reason, ruleId, pointIn(node, repeat.start))
   message.actual = node.value.slice(repeat.start, repeat.end)
+}
+
+function reportExhaustedSearch(file: VFile, paragraph: Paragraph): void {
+  const node = paragraph.children[0]
+  const reason = `Search for text doubled in place stopped at its budget: the rest of this ${node.value.length}-character line was not searched`
+  reportDoubt(file, reason, ruleId, pointIn(node, 0))
 }
 
 function reportRepeatedText(

@@ -5,14 +5,18 @@
 // duplicate is a warning giving both paragraphs, how alike they are and what differs; with
 // `mode: 'remove'` the later one goes, as an info fix whose cause is the first. Paragraphs under
 // 20 code points and exact repeats (the business of dedupe-paragraphs) are never compared.
-// Never changes the text of a paragraph. Runs after dedupe-paragraphs and dedupe-sentences.
+// Inside a line, a later span that nearly repeats an earlier one (a page holding the article and
+// then an edited version of it) is found by sentence alignment (see `dedupe/near-spans`) and
+// reported or removed the same way. Never changes the text it keeps. Runs after
+// dedupe-paragraphs and dedupe-sentences, so exact repeats are gone.
 import diff from 'fast-diff'
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
 import {codePointLength, normalizedForm} from '../dedupe/key.js'
 import {bandKeys, sketch} from '../dedupe/minhash.js'
+import {findNearDuplicateSpans, type NearSpan, nearSpanDefaults} from '../dedupe/near-spans.js'
 import {pointIn, reportDoubt, reportRemoval} from '../messages.js'
-import type {Paragraph, Root} from '../syntax/types.js'
+import type {Paragraph, Root, Text} from '../syntax/types.js'
 
 const ruleId = 'near-duplicates'
 
@@ -24,14 +28,18 @@ export interface Options {
   // The least similarity that counts: characters both normalized forms share over the longer
   // form's length; default 0.9.
   minSimilarity?: number
+  // The least similarity of two spans of one line (see `dedupe/near-spans`); default 0.7.
+  minSpanSimilarity?: number
 }
 
 const nearDuplicates: Plugin<[Options?], Root> = function (options = {}) {
   const mode = options.mode ?? 'warn'
   const minLength = options.minLength ?? 20
   const minSimilarity = options.minSimilarity ?? 0.9
+  const spanOptions = {...nearSpanDefaults, minSimilarity: options.minSpanSimilarity ?? nearSpanDefaults.minSimilarity}
   return function (tree: Root, file: VFile) {
     const paragraphs = tree.children
+    for (const paragraph of paragraphs) compareSpans(file, paragraph, mode, spanOptions)
     const forms = paragraphs.map((paragraph) => normalizedForm(paragraph.children[0].value))
     const eligible = forms.map((form) => codePointLength(form) >= minLength)
     if (eligible.filter(Boolean).length < 2) return
@@ -59,6 +67,34 @@ const nearDuplicates: Plugin<[Options?], Root> = function (options = {}) {
 }
 
 export default nearDuplicates
+
+// The near-duplicate spans of one line, reported, or removed with `mode: 'remove'`.
+function compareSpans(
+  file: VFile,
+  paragraph: Paragraph,
+  mode: 'warn' | 'remove',
+  options: typeof nearSpanDefaults,
+): void {
+  const node = paragraph.children[0]
+  const {spans, overBudget} = findNearDuplicateSpans(node.value, options)
+  if (overBudget) {
+    const reason = `Near-duplicate comparison counted a gap of over ${options.maxGapLength} characters as all changed, without a diff`
+    reportDoubt(file, reason, ruleId, pointIn(node, 0))
+  }
+  for (const span of spans) {
+    if (mode === 'remove') reportNearSpanRemoval(file, node, span)
+    else reportNearSpan(file, node, span)
+  }
+  if (mode === 'remove' && spans.length > 0) {
+    let kept = ''
+    let from = 0
+    for (const span of spans) {
+      kept += node.value.slice(from, span.start)
+      from = span.end
+    }
+    node.value = kept + node.value.slice(from)
+  }
+}
 
 function candidatesIn(buckets: Map<number, number[]>, keys: number[]): Set<number> {
   const candidates = new Set<number>()
@@ -127,11 +163,11 @@ export function commonCharacters(a: string, b: string): number {
 
 // What the later paragraph changes, as up to three `old` -> `new` pairs of its diff against the first.
 export function describeChanges(first: string, later: string): string {
-  const changes: string[] = []
+  const changes: Array<[string, string]> = []
   let removedText = ''
   let addedText = ''
   const flush = () => {
-    if (removedText || addedText) changes.push(`\`${removedText}\` -> \`${addedText}\``)
+    if (removedText || addedText) changes.push([removedText, addedText])
     removedText = ''
     addedText = ''
   }
@@ -141,8 +177,18 @@ export function describeChanges(first: string, later: string): string {
     else flush()
   }
   flush()
+  return formatChanges(changes)
+}
+
+// Up to three `old` -> `new` pairs, and how many more there are.
+export function formatChanges(changes: Array<[string, string]>): string {
   const more = changes.length > 3 ? ` and ${changes.length - 3} more` : ''
-  return changes.slice(0, 3).join(', ') + more
+  return (
+    changes
+      .slice(0, 3)
+      .map(([old, replacement]) => `\`${old}\` -> \`${replacement}\``)
+      .join(', ') + more
+  )
 }
 
 function percent(similarity: number): number {
@@ -172,5 +218,27 @@ function reportNearRepeatRemoval(file: VFile, later: Paragraph, first: Paragraph
     place: pointIn(text, 0),
     firstCopy: {line: firstPlace.line, column: firstPlace.column},
     firstCopyReason: 'First copy of the nearly repeated paragraph',
+  })
+}
+
+function reportNearSpan(file: VFile, node: Text, span: NearSpan): void {
+  const firstPlace = pointIn(node, span.firstStart)
+  const reason = `Text nearly repeats the text at ${firstPlace.line}:${firstPlace.column} (${percent(span.similarity)}% alike): ${formatChanges(span.changes)}`
+  const message = reportDoubt(file, reason, ruleId, pointIn(node, span.start))
+  message.actual = node.value.slice(span.start, span.end)
+  message.expected = [node.value.slice(span.firstStart, span.firstEnd)]
+}
+
+function reportNearSpanRemoval(file: VFile, node: Text, span: NearSpan): void {
+  const firstPlace = pointIn(node, span.firstStart)
+  const changes = formatChanges(span.changes)
+  const reason = `Unexpected near repeat of the text at ${firstPlace.line}:${firstPlace.column} (${percent(span.similarity)}% alike: ${changes}), removed`
+  reportRemoval(file, reason, {
+    ruleId,
+    kind: 'sentence',
+    text: node.value.slice(span.start, span.end),
+    place: pointIn(node, span.start),
+    firstCopy: {line: firstPlace.line, column: firstPlace.column},
+    firstCopyReason: 'First version of the nearly repeated text',
   })
 }

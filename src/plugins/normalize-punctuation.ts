@@ -11,10 +11,10 @@ import {pointIn, reportFix} from '../messages.js'
 import {convertDotRuns} from '../punctuation/ellipsis.js'
 import {describeFix, FixList} from '../punctuation/fixes.js'
 import {maskProtectedSpans} from '../punctuation/mask.js'
-import {pairMarks} from '../punctuation/pairs.js'
+import {BracketStacks, pairMarks} from '../punctuation/pairs.js'
 import {ParagraphBuffer} from '../punctuation/paragraph-buffer.js'
 import {settleDoubleQuotes} from '../punctuation/quotes.js'
-import {settleMarks} from '../punctuation/settle.js'
+import {settleMarks, Waiting} from '../punctuation/settle.js'
 import type {Root, Text} from '../syntax/types.js'
 
 const ruleId = 'normalize-punctuation'
@@ -22,13 +22,14 @@ const ruleId = 'normalize-punctuation'
 export interface Options {}
 
 const normalizePunctuation: Plugin<[Options?], Root> = function () {
-  const buffer = new ParagraphBuffer()
-  const fixes = new FixList()
   return function (tree: Root, file: VFile) {
+    let workspace: Workspace | undefined
     for (const paragraph of tree.children) {
       const text = paragraph.children[0]
       if (!hasConvertibleMark(text.value)) continue
-      text.value = normalizeParagraph(text.value, buffer, fixes)
+      workspace ??= new Workspace(longestParagraph(tree))
+      const {fixes} = workspace
+      text.value = normalizeParagraph(text.value, workspace)
       fixes.fixes.sort((a, b) => a.index - b.index)
       for (const fix of fixes.fixes) report(file, text, describeFix(fix), fix.index, fix.actual, fix.expected, fix.note)
       fixes.clear()
@@ -38,14 +39,36 @@ const normalizePunctuation: Plugin<[Options?], Root> = function () {
 
 export default normalizePunctuation
 
+// What the rules work in, made at a document's first paragraph with a convertible mark, with room
+// for its longest paragraph, and reused for the rest of that document: one allocation per
+// document, none per paragraph or character.
+export class Workspace {
+  buffer: ParagraphBuffer
+  fixes = new FixList()
+  stacks = new BracketStacks()
+  waiting = new Waiting()
+
+  constructor(capacity: number) {
+    this.buffer = new ParagraphBuffer(capacity)
+  }
+}
+
+function longestParagraph(tree: Root): number {
+  let longest = 0
+  for (const paragraph of tree.children) longest = Math.max(longest, paragraph.children[0].value.length)
+  return longest
+}
+
 // The paragraph with P0 masked and R2-R8 applied until nothing changes; the fixes made are left
-// in `fixes`, indexed into `value`. R2 depends on Han neighbours only, so it goes first, once.
-export function normalizeParagraph(value: string, buffer: ParagraphBuffer, fixes: FixList): string {
+// in `workspace.fixes`, indexed into `value`. R2 depends on Han neighbours only, so it goes
+// first, once.
+export function normalizeParagraph(value: string, workspace: Workspace): string {
+  const {buffer, fixes} = workspace
   buffer.load(value)
   maskProtectedSpans(buffer)
   const ellipses = convertDotRuns(buffer, fixes)
-  pairMarks(buffer)
-  if (!settleMarks(buffer, fixes) && !ellipses) return value
+  pairMarks(buffer, workspace.stacks)
+  if (!settleMarks(buffer, fixes, workspace.waiting) && !ellipses) return value
   settleDoubleQuotes(buffer, value, fixes)
   return buffer.spliceInto(value)
 }

@@ -6,7 +6,7 @@ import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
 import {pointIn, reportFix} from '../messages.js'
 import type {Paragraph, Root, Text} from '../syntax/types.js'
-import {isBlank} from '../text/blank.js'
+import {isBlank, isInvisible} from '../text/char-class.js'
 import {codePointName} from '../text/code-point-name.js'
 
 const ruleId = 'normalize-whitespace'
@@ -48,10 +48,6 @@ function cleanText(text: Text, file: VFile): void {
 
 function report(file: VFile, text: Text, reason: string, index: number, actual: string, expected: string): void {
   reportFix(file, reason, {ruleId, place: pointIn(text, index), actual, expected, note: 'W'})
-}
-
-export function isInvisible(code: number): boolean {
-  return code === 0xfeff || (code >= 0x200b && code <= 0x200d) || code === 0x2060
 }
 
 function removeInvisible(value: string): string {

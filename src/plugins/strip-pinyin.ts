@@ -10,7 +10,8 @@ import type {VFile} from 'vfile'
 import {pointIn, reportDoubt, reportFix} from '../messages.js'
 import {type Annotation, isSyllable, loadReadings, type ReadingsOf, readAnnotation} from '../punctuation/pinyin.js'
 import type {Root, Text} from '../syntax/types.js'
-import {codePointBefore, isHan} from '../text/han.js'
+import {isHan} from '../text/char-class.js'
+import {codePointBefore} from '../text/code-point.js'
 
 const ruleId = 'strip-pinyin'
 

@@ -2,12 +2,11 @@
 // becomes U+FF08/U+FF09 (U+3010/U+3011 for square brackets) when its content has Han or an outer
 // neighbour, with no space between, is Chinese context (CL before it, CR after it): `(Xinhua)`
 // after a Han name converts, `minute(s)` and a spaced `(English)` stay.
+import {isClosingContext, isOpeningContext} from '../text/char-class.js'
 import type {FixList} from './fixes.js'
 import {
   fullWidthLeftParenthesis,
   fullWidthRightParenthesis,
-  isClosingContext,
-  isOpeningContext,
   leftLenticularBracket,
   rightLenticularBracket,
 } from './marks.js'

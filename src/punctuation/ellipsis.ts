@@ -1,7 +1,7 @@
 // R2: a run of 3k ASCII dots with a Han character on either side becomes k U+2026 (`......` to
 // two ellipsis marks). A run whose length is not a multiple of three, or with Latin text on both
 // sides (`aaa...bbb`), stays.
-import {isHan} from '../text/han.js'
+import {isHan} from '../text/char-class.js'
 import type {FixList} from './fixes.js'
 import {ellipsis} from './marks.js'
 import type {ParagraphBuffer} from './paragraph-buffer.js'

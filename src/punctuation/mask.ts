@@ -2,7 +2,7 @@
 // between two digits (13.5, 1,000, 10:30, 1/4) and Latin abbreviations (Mr. e.g. Inc.). One pass
 // over the paragraph's listed marks: each kind starts at a character that cannot be missed (`:`,
 // `w`, `@`, `&`, `.`, or a mark between digits), and Han text between marks costs nothing.
-import {isAsciiAlphanumeric, isAsciiDigit, isAsciiLetter} from './marks.js'
+import {isAsciiAlphanumeric, isAsciiDigit, isAsciiLetter} from '../text/char-class.js'
 import type {ParagraphBuffer} from './paragraph-buffer.js'
 
 export function maskProtectedSpans(buffer: ParagraphBuffer): void {

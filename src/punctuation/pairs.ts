@@ -2,22 +2,22 @@
 // converts. Double quotes pair left to right; single quotes too, leaving out apostrophes; `( )` and
 // `[ ]` match with a stack each. A converted pair is always a whole pair, and removing whole pairs
 // never changes how the rest match, so cleaning the output again finds the same pairs.
-import {isAsciiAlphanumeric} from './marks.js'
+import {isAsciiAlphanumeric} from '../text/char-class.js'
 import type {ParagraphBuffer} from './paragraph-buffer.js'
 
-let parentheses = new Int32Array(64)
-let squareBrackets = new Int32Array(64)
+// The open brackets, as mark numbers: a stack per kind. One serves every paragraph of a document.
+export class BracketStacks {
+  parentheses: number[] = []
+  squareBrackets: number[] = []
+}
 
 // Fills `buffer.partners`: for each listed mark, the number of the mark it pairs with, or -1.
-export function pairMarks(buffer: ParagraphBuffer): void {
+export function pairMarks(buffer: ParagraphBuffer, stacks: BracketStacks): void {
   const {codes, marks, markCount, partners} = buffer
-  if (parentheses.length < markCount) {
-    parentheses = new Int32Array(markCount)
-    squareBrackets = new Int32Array(markCount)
-  }
-  partners.fill(-1, 0, markCount)
-  let openParentheses = 0
-  let openSquareBrackets = 0
+  const {parentheses, squareBrackets} = stacks
+  parentheses.length = 0
+  squareBrackets.length = 0
+  for (let mark = 0; mark < markCount; mark++) partners[mark] = -1
   let doubleQuote = -1
   let singleQuote = -1
   for (let mark = 0; mark < markCount; mark++) {
@@ -34,16 +34,16 @@ export function pairMarks(buffer: ParagraphBuffer): void {
         else singleQuote = link(partners, singleQuote, mark)
         break
       case 0x28:
-        parentheses[openParentheses++] = mark
+        parentheses.push(mark)
         break
       case 0x29:
-        if (openParentheses > 0) link(partners, parentheses[--openParentheses]!, mark)
+        if (parentheses.length > 0) link(partners, parentheses.pop()!, mark)
         break
       case 0x5b:
-        squareBrackets[openSquareBrackets++] = mark
+        squareBrackets.push(mark)
         break
       case 0x5d:
-        if (openSquareBrackets > 0) link(partners, squareBrackets[--openSquareBrackets]!, mark)
+        if (squareBrackets.length > 0) link(partners, squareBrackets.pop()!, mark)
         break
     }
   }
@@ -54,7 +54,7 @@ export function isApostrophe(buffer: ParagraphBuffer, index: number): boolean {
   return isAsciiAlphanumeric(buffer.before(index)) && isAsciiAlphanumeric(buffer.after(index))
 }
 
-function link(partners: Int32Array, open: number, close: number): number {
+function link(partners: number[], open: number, close: number): number {
   partners[open] = close
   partners[close] = open
   return -1

@@ -1,11 +1,14 @@
 // One paragraph as a mutable array of UTF-16 code units, so the rules can convert marks in place
 // and see each other's conversions. Indices stay those of the paragraph as it came in: a mark that
 // shrinks a run (R2) flags the rest of the run as deleted instead of moving the text after it.
-// The arrays are reused from paragraph to paragraph; nothing is allocated per character.
+// The arrays are reused from paragraph to paragraph of a document: the units' in one allocation,
+// sized by the caller (to the longest paragraph) and grown by doubling past it, the marks' (Chinese
+// text holds few) plain arrays, which the JavaScript heap allocates more cheaply. Nothing is
+// allocated per character.
 // Conversions are ASCII to non-ASCII, so a unit that differs from the loaded text was converted.
 // Loading also lists where the marks are (`marks`): the rules and the masks walk that list, not
 // the whole paragraph, since Chinese text holds few ASCII marks.
-import {isHan} from '../text/han.js'
+import {isHan} from '../text/char-class.js'
 
 const masked = 1
 const deleted = 2
@@ -16,14 +19,21 @@ const listed = new Uint8Array(128)
 for (const character of '!"\'(),.:;?[]/@&wW') listed[character.charCodeAt(0)] = 1
 
 export class ParagraphBuffer {
-  codes = new Uint16Array(256)
-  flags = new Uint8Array(256)
+  codes: Uint16Array<ArrayBuffer>
+  flags: Uint8Array<ArrayBuffer>
   length = 0
   // Indices of the listed units, in order; `markCount` of them are valid.
-  marks = new Int32Array(256)
+  marks: number[] = []
   markCount = 0
   // For each listed mark, the number of the mark it pairs with, or -1 (see `pairMarks`).
-  partners = new Int32Array(256)
+  partners: number[] = []
+
+  // Room for paragraphs of up to `capacity` units without growing.
+  constructor(capacity: number) {
+    const [codes, flags] = unitArrays(capacity + 1)
+    this.codes = codes
+    this.flags = flags
+  }
 
   load(value: string): void {
     const length = value.length
@@ -123,10 +133,14 @@ export class ParagraphBuffer {
   }
 
   private grow(length: number): void {
-    const size = Math.max(length, this.codes.length * 2)
-    this.codes = new Uint16Array(size)
-    this.flags = new Uint8Array(size)
-    this.marks = new Int32Array(size)
-    this.partners = new Int32Array(size)
+    const [codes, flags] = unitArrays(Math.max(length, this.codes.length * 2))
+    this.codes = codes
+    this.flags = flags
   }
+}
+
+// The code and flag arrays for `size` units, in one allocation.
+function unitArrays(size: number): [Uint16Array<ArrayBuffer>, Uint8Array<ArrayBuffer>] {
+  const memory = new ArrayBuffer(size * 3)
+  return [new Uint16Array(memory, 0, size), new Uint8Array(memory, size * 2, size)]
 }

@@ -2,15 +2,9 @@
 // content has Han or an outer neighbour is Chinese context (CL before it, CR after it), and
 // U+2018/U+2019 when it opens inside a U+201C quotation still open (GB/T 15834 4.1.3.2). A single
 // pair converts only when its content has Han. Both marks or neither.
+import {isClosingContext, isOpeningContext} from '../text/char-class.js'
 import type {FixList} from './fixes.js'
-import {
-  isClosingContext,
-  isOpeningContext,
-  leftDoubleQuote,
-  leftSingleQuote,
-  rightDoubleQuote,
-  rightSingleQuote,
-} from './marks.js'
+import {leftDoubleQuote, leftSingleQuote, rightDoubleQuote, rightSingleQuote} from './marks.js'
 import type {ParagraphBuffer} from './paragraph-buffer.js'
 
 export function isChineseQuotePair(buffer: ParagraphBuffer, open: number, close: number): boolean {

@@ -11,40 +11,41 @@ import type {ParagraphBuffer} from './paragraph-buffer.js'
 import {convertQuotePair, isChineseQuotePair} from './quotes.js'
 import {convertSingleMark} from './stops.js'
 
-// The mark numbers waiting to be decided: a stack, each number on it at most once.
-class Waiting {
-  marks = new Int32Array(64)
-  isWaiting = new Uint8Array(64)
-  count = 0
+// The mark numbers waiting to be decided: a stack, each number on it at most once. One serves
+// every paragraph of a document. Plain arrays: made per document, they cost less on the
+// JavaScript heap than typed arrays with memory of their own.
+export class Waiting {
+  private readonly marks: number[] = []
+  private readonly isWaiting: boolean[] = []
+
+  get count(): number {
+    return this.marks.length
+  }
 
   // All marks, to be taken from first to last.
   fill(markCount: number): void {
-    if (this.marks.length < markCount) {
-      this.marks = new Int32Array(markCount)
-      this.isWaiting = new Uint8Array(markCount)
-    }
-    for (let mark = 0; mark < markCount; mark++) this.marks[mark] = markCount - 1 - mark
-    this.isWaiting.fill(1, 0, markCount)
-    this.count = markCount
+    const {marks, isWaiting} = this
+    marks.length = 0
+    for (let mark = markCount - 1; mark >= 0; mark--) marks.push(mark)
+    // Written in order, so the array stays dense.
+    for (let mark = 0; mark < markCount; mark++) isWaiting[mark] = true
   }
 
   add(mark: number): void {
-    if (this.isWaiting[mark] === 1) return
-    this.isWaiting[mark] = 1
-    this.marks[this.count++] = mark
+    if (this.isWaiting[mark]) return
+    this.isWaiting[mark] = true
+    this.marks.push(mark)
   }
 
   take(): number {
-    const mark = this.marks[--this.count]!
-    this.isWaiting[mark] = 0
+    const mark = this.marks.pop()!
+    this.isWaiting[mark] = false
     return mark
   }
 }
 
-const waiting = new Waiting()
-
 // Whether any mark converted.
-export function settleMarks(buffer: ParagraphBuffer, fixes: FixList): boolean {
+export function settleMarks(buffer: ParagraphBuffer, fixes: FixList, waiting: Waiting): boolean {
   const {codes, marks, markCount, partners} = buffer
   waiting.fill(markCount)
   let changed = false
@@ -55,13 +56,13 @@ export function settleMarks(buffer: ParagraphBuffer, fixes: FixList): boolean {
     const partner = partners[mark]!
     if (partner < 0) {
       if (!convertSingleMark(buffer, fixes, index)) continue
-      wakeNeighbours(buffer, mark)
+      wakeNeighbours(buffer, waiting, mark)
     } else {
       const open = Math.min(mark, partner)
       const close = Math.max(mark, partner)
       if (!convertPair(buffer, fixes, marks[open]!, marks[close]!)) continue
-      wakeNeighbours(buffer, open)
-      wakeNeighbours(buffer, close)
+      wakeNeighbours(buffer, waiting, open)
+      wakeNeighbours(buffer, waiting, close)
     }
     changed = true
   }
@@ -81,7 +82,7 @@ function convertPair(buffer: ParagraphBuffer, fixes: FixList, open: number, clos
 }
 
 // Puts the marks right before and after mark number `mark` (if they are marks) back in line.
-function wakeNeighbours(buffer: ParagraphBuffer, mark: number): void {
+function wakeNeighbours(buffer: ParagraphBuffer, waiting: Waiting, mark: number): void {
   const {marks, markCount} = buffer
   const index = marks[mark]!
   const before = buffer.indexBefore(index)

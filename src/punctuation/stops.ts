@@ -5,9 +5,9 @@
 // R8: `.` becomes U+3002 when the left neighbour is CL and the paragraph ends after it, or a
 // closing quote or bracket or U+201C follows (a dot inside a line stays: a name separator, a file
 // name).
-import {isHan} from '../text/han.js'
+import {isClosingContext, isHan} from '../text/char-class.js'
 import type {FixList} from './fixes.js'
-import {fullStop, isClosingContext, isStopFollower} from './marks.js'
+import {fullStop, isStopFollower} from './marks.js'
 import type {ParagraphBuffer} from './paragraph-buffer.js'
 
 // Converts the mark at `index` when its neighbours make it Chinese; whether it did.

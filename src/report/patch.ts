@@ -1,7 +1,7 @@
 // The `.patch` of a document: a standard unified diff (3 lines of context) from the decoded
 // input to the clean text, which `patch -p1` applies to the input to give the clean text.
 import {diffLines, type LineEdit} from './line-diff.js'
-import type {DocumentOutcome} from './types.js'
+import type {CleanedDocument} from './types.js'
 
 const context = 3
 
@@ -14,7 +14,7 @@ interface Hunk {
   newLine: number
 }
 
-export function renderPatch(outcome: Pick<DocumentOutcome, 'relativePath' | 'original' | 'clean'>): string {
+export function renderPatch(outcome: Pick<CleanedDocument, 'relativePath' | 'original' | 'clean'>): string {
   if (outcome.original === outcome.clean) return ''
   const edits = diffLines(outcome.original, outcome.clean)
   const name = outcome.relativePath

@@ -3,10 +3,11 @@
 import {VFileMessage} from 'vfile-message'
 import type {Removal} from '../data.js'
 import type {Paragraph, Root} from '../syntax/types.js'
+import {increment} from './figures.js'
 import type {
   CauseRecord,
+  CleanedDocument,
   Counts,
-  DocumentOutcome,
   FileRecord,
   MessageRecord,
   ParagraphChange,
@@ -18,7 +19,7 @@ import type {
 
 export type {FileRecord} from './types.js'
 
-export function buildFileRecord(outcome: DocumentOutcome): FileRecord {
+export function buildFileRecord(outcome: CleanedDocument): FileRecord {
   const messages = outcome.file.messages.map(toMessageRecord)
   const removed = (outcome.file.data.removed ?? []).map(toRemovedRecord).sort(byPlace)
   return {
@@ -98,10 +99,6 @@ export function countsOf(messages: MessageRecord[]): Counts {
     if (message.note !== null) increment(counts.rules, message.note)
   }
   return counts
-}
-
-export function increment(counts: Record<string, number>, key: string, by = 1): void {
-  counts[key] = (counts[key] ?? 0) + by
 }
 
 // The kept paragraphs of this file that removals point at, once each, in line order.

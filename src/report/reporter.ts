@@ -3,18 +3,16 @@
 import {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {reporter} from 'vfile-reporter'
-import type {FileRecord, MessageRecord} from './types.js'
+import type {FileResult, MessageRecord} from './types.js'
 
 export type Verbosity = 'quiet' | 'normal' | 'verbose'
 
-export type FileOutcome = {inputPath: string; record: FileRecord} | {inputPath: string; failure: string}
-
-export function formatFileMessages(outcome: FileOutcome, verbosity: Verbosity, color = false): string {
-  const file = new VFile({path: outcome.inputPath})
-  if ('failure' in outcome) {
-    file.messages.push(toMessage(file, {severity: 'error', reason: outcome.failure}))
+export function formatFileMessages(result: FileResult, verbosity: Verbosity, color = false): string {
+  const file = new VFile({path: result.status === 'failed' ? result.inputPath : result.record.input})
+  if (result.status === 'failed') {
+    file.messages.push(toMessage(file, {severity: 'error', reason: result.reason}))
   } else {
-    for (const message of outcome.record.messages) {
+    for (const message of result.record.messages) {
       if (isShown(message.severity, verbosity)) file.messages.push(toMessage(file, message))
     }
   }

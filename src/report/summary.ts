@@ -1,7 +1,7 @@
 // The batch summary: running totals in memory, one small row per file spooled to a temporary
 // file, so memory stays flat whatever the number of files. Add files in the batch's order; the
 // index lists them in that order. `close()` deletes the spool once the reports are written.
-import {increment} from './record.js'
+import {addFigures, emptyFigures} from './figures.js'
 import {RowSpool} from './spool.js'
 import type {Counts, FileRecord, Totals} from './types.js'
 
@@ -41,14 +41,7 @@ export interface BatchSummaryOptions {
 }
 
 export class BatchSummary {
-  readonly figures: BatchFigures = {
-    files: 0,
-    failed: 0,
-    changed: 0,
-    paragraphs: {in: 0, out: 0},
-    totals: {removed: 0, fixes: 0, warnings: 0, errors: 0},
-    counts: {plugins: {}, rules: {}},
-  }
+  readonly figures: BatchFigures = {files: 0, failed: 0, changed: 0, ...emptyFigures()}
   private readonly spool: RowSpool<IndexRow>
 
   constructor(options: BatchSummaryOptions = {}) {
@@ -59,10 +52,7 @@ export class BatchSummary {
     const figures = this.figures
     figures.files++
     if (entry.changed) figures.changed++
-    figures.paragraphs.in += entry.paragraphs.in
-    figures.paragraphs.out += entry.paragraphs.out
-    addTotals(figures.totals, entry.totals)
-    addCounts(figures.counts, entry.counts)
+    addFigures(figures, entry)
     const {relativePath, input, changed, paragraphs, totals} = entry
     this.spool.append({status: 'ok', relativePath, input, changed, paragraphs, totals})
   }
@@ -86,18 +76,6 @@ export class BatchSummary {
   close(): void {
     this.spool.close()
   }
-}
-
-function addTotals(sum: Totals, totals: Totals): void {
-  sum.removed += totals.removed
-  sum.fixes += totals.fixes
-  sum.warnings += totals.warnings
-  sum.errors += totals.errors
-}
-
-function addCounts(sum: Counts, counts: Counts): void {
-  for (const [name, count] of Object.entries(counts.plugins)) increment(sum.plugins, name, count)
-  for (const [name, count] of Object.entries(counts.rules)) increment(sum.rules, name, count)
 }
 
 // `summary.json`, streamed: the figures, then every failed file with its reason.

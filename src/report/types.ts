@@ -1,10 +1,11 @@
-// What the runner hands the report writers for one cleaned document, and the shape of the
-// per-file `.json` record built from it (the review page is rendered from that record alone).
+// What one input becomes on its way through: the cleaned document (texts, tree, messages) the
+// report writers take, the `.json` record built from it (the review page is rendered from that
+// record alone), and the result the batch hands on: that record, or why there is none.
 import type {VFile} from 'vfile'
 import type {Decoding, FirstCopy} from '../data.js'
 import type {Root} from '../syntax/types.js'
 
-export interface DocumentOutcome {
+export interface CleanedDocument {
   // Path of the input as the user named it (or `-` for stdin).
   inputPath: string
   // Path relative to its input folder; the report files are named after it.
@@ -25,6 +26,17 @@ export interface DocumentOutcome {
 }
 
 export type Severity = 'info' | 'warning' | 'error'
+
+// What became of one input of a batch (or stdin): its record, or the reason it was not cleaned.
+export type FileResult = {status: 'done'; record: FileRecord} | FileFailure
+
+export interface FileFailure {
+  status: 'failed'
+  inputPath: string
+  relativePath: string
+  // Why the input could not be cleaned at all: one line naming the cause.
+  reason: string
+}
 
 export interface FileRecord {
   relativePath: string

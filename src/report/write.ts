@@ -3,13 +3,13 @@
 // `index.html` and `summary.json`. Every file is written atomically (temp file + rename).
 import {rm} from 'node:fs/promises'
 import {isAbsolute, join, relative, sep} from 'node:path'
-import {createAtomicStream, writeChunk, writeFileAtomic} from '../run/write.js'
+import {createAtomicStream, writeChunk, writeFileAtomic} from '../write/atomic.js'
 import {renderFileHtml} from './html.js'
 import {renderIndexHtml} from './index-page.js'
 import {renderPatch} from './patch.js'
 import {buildFileRecord} from './record.js'
 import {type BatchSummary, renderSummaryJson} from './summary.js'
-import type {DocumentOutcome, FileRecord} from './types.js'
+import type {CleanedDocument, FileRecord} from './types.js'
 
 export class ReportPathError extends Error {
   code = 'report-path'
@@ -34,7 +34,7 @@ export function fileReportPaths(reportDir: string, relativePath: string): FileRe
   return {patch: `${base}.patch`, json: `${base}.json`, html: `${base}.html`}
 }
 
-export async function writeFileReports(reportDir: string, outcome: DocumentOutcome): Promise<FileRecord> {
+export async function writeFileReports(reportDir: string, outcome: CleanedDocument): Promise<FileRecord> {
   const paths = fileReportPaths(reportDir, outcome.relativePath)
   const record = buildFileRecord(outcome)
   await writeFileAtomic(paths.json, JSON.stringify(record, null, 2) + '\n')
@@ -44,6 +44,32 @@ export async function writeFileReports(reportDir: string, outcome: DocumentOutco
   if (patch === '') await rm(paths.patch, {force: true})
   else await writeFileAtomic(paths.patch, patch)
   return record
+}
+
+export interface JsonlReport {
+  // One record's entry, written as soon as the record is cleaned.
+  add: (entry: object) => Promise<void>
+  // The file's record after its entries, then the file's page.
+  commit: (record: FileRecord) => Promise<void>
+  abort: () => Promise<void>
+}
+
+// The `.json` of a JSONL file, streamed: the entries of its records (a file of several GB has
+// too many to hold), then its record.
+export async function createJsonlReport(paths: FileReportPaths): Promise<JsonlReport> {
+  const target = await createAtomicStream(paths.json)
+  await writeChunk(target.stream, '{"records":[\n')
+  let entries = 0
+  return {
+    add: (entry) => writeChunk(target.stream, (entries++ > 0 ? ',\n' : '') + JSON.stringify(entry)),
+    commit: async (record) => {
+      await writeChunk(target.stream, '\n],' + JSON.stringify(record).slice(1) + '\n')
+      await target.commit()
+      // The page gives the file's figures and what needs review; the diffs per record are in the .json.
+      await writeFileAtomic(paths.html, renderFileHtml(record))
+    },
+    abort: () => target.abort(),
+  }
 }
 
 export async function writeBatchReports(reportDir: string, summary: BatchSummary): Promise<void> {

@@ -1,5 +1,6 @@
 // Text -> tree: one paragraph per non-blank line, each holding one text node with the line as it
 // is (whitespace cleaning is the job of `normalize-whitespace`). Lines end at LF, CRLF or CR.
+import {isWhiteSpace} from '../text/char-class.js'
 import type {Paragraph, Root} from './types.js'
 
 export function parse(text: string): Root {
@@ -8,7 +9,7 @@ export function parse(text: string): Root {
   let start = 0
   while (start <= text.length) {
     const end = findLineEnd(text, start)
-    if (!isBlank(text, start, end)) children.push(paragraphAt(text, start, end, line))
+    if (!isBlankLine(text, start, end)) children.push(paragraphAt(text, start, end, line))
     if (end === text.length) break
     start = end + lineBreakLength(text, end)
     line++
@@ -40,11 +41,9 @@ function lineBreakLength(text: string, at: number): number {
   return text.charCodeAt(at) === 0x0d && text.charCodeAt(at + 1) === 0x0a ? 2 : 1
 }
 
-// JavaScript's \s covers U+3000, U+00A0 and U+FEFF, the blanks of scraped Chinese pages.
-const nonBlank = /\S/g
-
-function isBlank(text: string, start: number, end: number): boolean {
-  nonBlank.lastIndex = start
-  const found = nonBlank.exec(text)
-  return found === null || found.index >= end
+// White space in the wide sense (U+3000, U+00A0 and U+FEFF among it): a line of nothing else
+// holds no paragraph.
+function isBlankLine(text: string, start: number, end: number): boolean {
+  for (let index = start; index < end; index++) if (!isWhiteSpace(text.charCodeAt(index))) return false
+  return true
 }

@@ -10,6 +10,11 @@ describe('sentenceEnds', () => {
       [4, 8, 11, 13],
     ],
     ['takes a run of stops as one end', 'ab\uff1f\uff01\u3002cd', [5, 7]],
+    [
+      'keeps a closing lenticular bracket or ASCII quote or bracket with its sentence',
+      "ab\u3002\u3011cd! ef?' gh\u3002] ij",
+      [4, 7, 12, 17, 20],
+    ],
     ['ends at an ASCII full stop before a blank, not inside a number', 'v2.0 is out. Next', [12, 17]],
     ['joins a piece with no content to the sentence before it', 'ab\u3002\u3000\u3002cd', [5, 7]],
     ['gives a paragraph without stops as one sentence', 'no stops here', [13]],

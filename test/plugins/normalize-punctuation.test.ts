@@ -138,6 +138,13 @@ describe('the shared corpus', () => {
     expect(left).toEqual([])
   })
 
+  it('decides each paragraph alone: in one document of all articles, each gets the text it gets alone', async () => {
+    const alone: string[] = []
+    for (const article of articles) alone.push((await clean(article, punctuationOnly)).text)
+    const together = (await clean(articles.join('\n'), punctuationOnly)).text
+    expect(together).toBe(alone.join(''))
+  })
+
   it('converts marks in pairs only: the balance of opening and closing marks stays', async () => {
     const balance = (text: string): number[] =>
       [

@@ -1,12 +1,12 @@
 // Real outcomes for the report tests: real inputs through the real processor, exactly as the
-// runner builds a `DocumentOutcome`, plus helpers to shape corpus articles into documents.
+// runner builds a `CleanedDocument`, plus helpers to shape corpus articles into documents.
 import {VFile} from 'vfile'
 import {createProcessor, type NewscleanProcessor, processDocument} from '../../src/processor.js'
-import type {DocumentOutcome} from '../../src/report/types.js'
+import type {CleanedDocument} from '../../src/report/types.js'
 
 let processor: Promise<NewscleanProcessor> | undefined
 
-export async function outcomeOf(relativePath: string, original: string): Promise<DocumentOutcome> {
+export async function outcomeOf(relativePath: string, original: string): Promise<CleanedDocument> {
   const file = new VFile({path: relativePath, value: original})
   processor ??= createProcessor()
   const {tree, text, paragraphsIn} = await processDocument(await processor, file)

@@ -2,8 +2,9 @@
 // document per message and posts the result back.
 import {parentPort, workerData} from 'node:worker_threads'
 import {createProcessor, type ProcessorOptions} from '../processor.js'
-import {cleanFile, type DocumentContext} from './document.js'
-import type {InputEntry} from './walk.js'
+import type {InputEntry} from '../read/walk.js'
+import type {DocumentContext} from './context.js'
+import {cleanFile} from './document.js'
 
 export interface WorkerSetup {
   processor: ProcessorOptions

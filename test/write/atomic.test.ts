@@ -2,7 +2,7 @@ import {mkdir, mkdtemp, readdir, readFile, stat, writeFile} from 'node:fs/promis
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {writeFileAtomic} from '../../src/run/write.js'
+import {writeFileAtomic} from '../../src/write/atomic.js'
 
 describe('writeFileAtomic', () => {
   it('never lets a reader see a partial file', async () => {

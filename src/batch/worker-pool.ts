@@ -1,8 +1,8 @@
 // A fixed set of worker threads, one document in flight per worker: CPU-bound cleaning runs on
 // every core while the main thread only walks inputs and prints results.
 import {Worker} from 'node:worker_threads'
-import type {FileResult} from './document.js'
-import type {InputEntry} from './walk.js'
+import type {InputEntry} from '../read/walk.js'
+import type {FileResult} from '../report/types.js'
 import type {WorkerSetup} from './worker.js'
 
 interface Task {
@@ -77,6 +77,6 @@ export class WorkerPool {
 }
 
 function crashed(entry: InputEntry, error: Error): FileResult {
-  const failure = `the cleaning thread stopped (${error.message}); this file was not cleaned`
-  return {status: 'failed', inputPath: entry.inputPath, relativePath: entry.relativePath, failure}
+  const reason = `the cleaning thread stopped (${error.message}); this file was not cleaned`
+  return {status: 'failed', inputPath: entry.inputPath, relativePath: entry.relativePath, reason}
 }

@@ -2,7 +2,7 @@ import {mkdir, mkdtemp, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {compareCodePoints, isInShard, walkInputs} from '../../src/run/walk.js'
+import {compareCodePoints, isInShard, walkInputs} from '../../src/read/walk.js'
 
 async function makeTree(files: string[]): Promise<string> {
   const folder = await mkdtemp(join(tmpdir(), 'newsclean-walk-'))

@@ -39,9 +39,6 @@ export interface Decoded {
   decoding: Decoding
 }
 
-// Below this confidence a detected encoding is a guess a reviewer should check.
-export const lowConfidence = 0.6
-
 // How much of a large input `detectEncoding` needs to decide.
 export const detectionHeadBytes = 64 * 1024
 
@@ -94,13 +91,6 @@ export function createDecodeStream(decoding: Decoding): Transform {
 
 export function toLf(text: string): string {
   return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text
-}
-
-// The reason to doubt a detected encoding, or undefined when it is certain enough.
-export function doubtAbout(decoding: Decoding): string | undefined {
-  if (decoding.confidence >= lowConfidence) return undefined
-  const percent = Math.round(decoding.confidence * 100)
-  return `Low-confidence encoding guess \`${decoding.encoding}\` (${percent}%): check the input, or force one with --encoding`
 }
 
 type Canonical = 'UTF-8' | 'UTF-16LE' | 'UTF-16BE' | 'GB18030' | 'Big5'
@@ -156,35 +146,15 @@ function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
 }
 
-// Strict UTF-8 (no overlong forms, no surrogates); a sequence cut by the end of a head is fine.
+// Strict UTF-8 (no overlong forms, no surrogates); a sequence cut by the end of a head is fine:
+// a streaming decode keeps it for a next chunk that never comes.
 function isUtf8(bytes: Uint8Array, whole: boolean): boolean {
-  let index = 0
-  while (index < bytes.length) {
-    const byte = bytes[index]!
-    if (byte < 0x80) {
-      index++
-      continue
-    }
-    const length =
-      byte >= 0xc2 && byte <= 0xdf ? 2 : byte >= 0xe0 && byte <= 0xef ? 3 : byte >= 0xf0 && byte <= 0xf4 ? 4 : 0
-    if (length === 0) return false
-    for (let next = 1; next < length; next++) {
-      if (index + next >= bytes.length) return !whole
-      const continuation = bytes[index + next]!
-      if (continuation < 0x80 || continuation > 0xbf) return false
-      if (next === 1 && !secondByteAllowed(byte, continuation)) return false
-    }
-    index += length
+  try {
+    new TextDecoder('utf-8', {fatal: true}).decode(bytes, {stream: !whole})
+    return true
+  } catch {
+    return false
   }
-  return true
-}
-
-function secondByteAllowed(lead: number, second: number): boolean {
-  if (lead === 0xe0) return second >= 0xa0
-  if (lead === 0xed) return second <= 0x9f
-  if (lead === 0xf0) return second >= 0x90
-  if (lead === 0xf4) return second <= 0x8f
-  return true
 }
 
 interface Reading {

@@ -2,9 +2,11 @@
 // newsclean can sit in a shell pipe. Reports only when a folder is named.
 import {cleanDecoded} from '../clean.js'
 import {createProcessor, type ProcessorOptions} from '../processor.js'
-import {buildFileRecord, type FileRecord} from '../report/record.js'
+import {decode} from '../read/decode.js'
+import {buildFileRecord} from '../report/record.js'
+import type {FileRecord, FileResult} from '../report/types.js'
 import {writeFileReports} from '../report/write.js'
-import {decode} from './decode.js'
+import {describeError} from './document.js'
 
 export interface StdinOptions {
   processor: ProcessorOptions
@@ -14,16 +16,24 @@ export interface StdinOptions {
   check: boolean
 }
 
-export async function cleanStdin(options: StdinOptions): Promise<{record: FileRecord}> {
+// Like a file of a batch, a failure of stdin (not text, unwritable reports) becomes a result.
+export async function cleanStdin(options: StdinOptions): Promise<FileResult> {
+  try {
+    return {status: 'done', record: await cleanText(options)}
+  } catch (error) {
+    return {status: 'failed', inputPath: '-', relativePath: 'stdin', reason: describeError(error)}
+  }
+}
+
+async function cleanText(options: StdinOptions): Promise<FileRecord> {
   const bytes = await readAll(process.stdin)
   const {text, decoding} = decode(bytes, {encoding: options.encoding})
   const processor = await createProcessor(options.processor)
   const outcome = await cleanDecoded(processor, text, decoding, '-')
   outcome.relativePath = 'stdin'
-  if (options.check) return {record: buildFileRecord(outcome)}
+  if (options.check) return buildFileRecord(outcome)
   await writeAll(process.stdout, outcome.clean)
-  const record = options.reportDir ? await writeFileReports(options.reportDir, outcome) : buildFileRecord(outcome)
-  return {record}
+  return options.reportDir ? writeFileReports(options.reportDir, outcome) : buildFileRecord(outcome)
 }
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<Uint8Array> {

@@ -4,14 +4,8 @@ import {randomBytes} from 'node:crypto'
 import {Readable} from 'node:stream'
 import iconv from 'iconv-lite'
 import {describe, expect, it} from 'vitest'
-import {
-  createDecodeStream,
-  DecodeError,
-  decode,
-  detectEncoding,
-  doubtAbout,
-  lowConfidence,
-} from '../../src/run/decode.js'
+import {doubtAbout, lowConfidence} from '../../src/data.js'
+import {createDecodeStream, DecodeError, decode, detectEncoding} from '../../src/read/decode.js'
 import {corpusArticles, readFixture} from '../helpers.js'
 
 const seed = readFixture('seed/seed.expected.txt').replaceAll('\ufffd', '1')

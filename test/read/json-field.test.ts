@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {findStringField, spliceStringField} from '../../src/run/json-field.js'
+import {findStringField, spliceStringField} from '../../src/read/json-field.js'
 
 const cases: Array<{line: string; field: string; value: string | undefined}> = [
   {line: '{"text":"abc"}', field: 'text', value: '"abc"'},

@@ -9,7 +9,3 @@ export function cleanOutputPath(outDir: string, relativePath: string): string {
 export function cleanRelativePath(relativePath: string): string {
   return relativePath.replace(/\.html?$/i, '.txt')
 }
-
-export function isHtml(relativePath: string): boolean {
-  return /\.html?$/i.test(relativePath)
-}

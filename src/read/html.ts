@@ -7,6 +7,10 @@ import type {Element, ElementContent, Root, RootContent} from 'hast'
 import rehypeParse from 'rehype-parse'
 import {unified} from 'unified'
 
+export function isHtml(relativePath: string): boolean {
+  return /\.html?$/i.test(relativePath)
+}
+
 const dropped = new Set([
   'script',
   'style',

@@ -4,49 +4,32 @@
 import {readFile} from 'node:fs/promises'
 import {resolve} from 'node:path'
 import {cleanDecoded} from '../clean.js'
-import type {NewscleanProcessor} from '../processor.js'
-import type {FileRecord} from '../report/record.js'
+import {decode} from '../read/decode.js'
+import {htmlToText, isHtml} from '../read/html.js'
+import {isJsonl} from '../read/jsonl.js'
+import type {InputEntry} from '../read/walk.js'
 import {buildFileRecord} from '../report/record.js'
+import type {FileRecord, FileResult} from '../report/types.js'
 import {fileReportPaths, writeFileReports} from '../report/write.js'
-import {decode} from './decode.js'
-import {htmlToText} from './html.js'
-import {cleanJsonlFile, isJsonl} from './jsonl.js'
-import {cleanOutputPath, isHtml} from './outputs.js'
-import type {InputEntry} from './walk.js'
-import {writeFileAtomic} from './write.js'
-
-export interface DocumentContext {
-  processor: NewscleanProcessor
-  // Folder for the clean files.
-  outDir: string
-  // Folder for the reports; none written when absent.
-  reportDir?: string
-  // Force this input encoding instead of detecting it.
-  encoding?: string
-  // Write nothing; only tell whether the file would change.
-  check: boolean
-  // The text field of JSONL records.
-  field: string
-}
-
-export type FileResult =
-  | {status: 'done'; inputPath: string; relativePath: string; changed: boolean; record: FileRecord}
-  | {status: 'failed'; inputPath: string; relativePath: string; failure: string}
+import {writeFileAtomic} from '../write/atomic.js'
+import {cleanOutputPath} from '../write/outputs.js'
+import type {DocumentContext} from './context.js'
+import {cleanJsonlFile} from './jsonl.js'
 
 export async function cleanFile(entry: InputEntry, context: DocumentContext): Promise<FileResult> {
   try {
-    return await cleanReadableFile(entry, context)
+    return {status: 'done', record: await cleanReadableFile(entry, context)}
   } catch (error) {
     return {
       status: 'failed',
       inputPath: entry.inputPath,
       relativePath: entry.relativePath,
-      failure: describeError(error),
+      reason: describeError(error),
     }
   }
 }
 
-async function cleanReadableFile(entry: InputEntry, context: DocumentContext): Promise<FileResult> {
+async function cleanReadableFile(entry: InputEntry, context: DocumentContext): Promise<FileRecord> {
   const outputPath = cleanOutputPath(context.outDir, entry.relativePath)
   if (resolve(outputPath) === resolve(entry.inputPath)) {
     throw new Error(`the output path is the input itself; choose another --out folder`)
@@ -61,15 +44,9 @@ async function cleanReadableFile(entry: InputEntry, context: DocumentContext): P
   const outcome = await cleanDecoded(context.processor, text, decoding, entry.inputPath)
   outcome.relativePath = entry.relativePath
   if (!context.check) outcome.outputPath = outputPath
-  const changed = outcome.clean !== text
-  if (context.check) return {status: 'done', ...paths(entry), changed, record: buildFileRecord(outcome)}
+  if (context.check) return buildFileRecord(outcome)
   await writeFileAtomic(outputPath, outcome.clean)
-  const record = context.reportDir ? await writeFileReports(context.reportDir, outcome) : buildFileRecord(outcome)
-  return {status: 'done', ...paths(entry), changed, record}
-}
-
-function paths(entry: InputEntry): {inputPath: string; relativePath: string} {
-  return {inputPath: entry.inputPath, relativePath: entry.relativePath}
+  return context.reportDir ? writeFileReports(context.reportDir, outcome) : buildFileRecord(outcome)
 }
 
 export function describeError(error: unknown): string {

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {mapInOrder} from '../../src/run/ordered-map.js'
+import {mapInOrder} from '../../src/batch/ordered-map.js'
 
 async function* numbers(count: number, taken: {count: number}): AsyncGenerator<number> {
   for (let index = 0; index < count; index++) {

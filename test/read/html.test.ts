@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {collapseWhitespace, htmlToText} from '../../src/run/html.js'
+import {collapseWhitespace, htmlToText} from '../../src/read/html.js'
 import {readFixture} from '../helpers.js'
 
 describe('htmlToText', () => {

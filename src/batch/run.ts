@@ -1,11 +1,13 @@
 // The batch: walk the inputs, clean each document (in worker threads when there is more than one
 // and no cross-file state), hand results on in input order, and write the batch reports.
 import {createProcessor, type ProcessorOptions} from '../processor.js'
+import {type InputEntry, type Shard, walkInputs} from '../read/walk.js'
 import {BatchSummary} from '../report/summary.js'
+import type {FileResult} from '../report/types.js'
 import {writeBatchReports} from '../report/write.js'
-import {cleanFile, type DocumentContext, type FileResult} from './document.js'
+import type {DocumentContext} from './context.js'
+import {cleanFile} from './document.js'
 import {mapInOrder} from './ordered-map.js'
-import {type InputEntry, type Shard, walkInputs} from './walk.js'
 import {WorkerPool} from './worker-pool.js'
 
 export interface RunOptions {
@@ -53,9 +55,9 @@ export async function run(options: RunOptions): Promise<RunResult> {
     for await (const result of mapInOrder(concat(head, entries), cleaner.inFlight, cleaner.clean)) {
       if (result.status === 'failed') {
         failed++
-        summary.addFailure(result.relativePath, result.inputPath, result.failure)
+        summary.addFailure(result.relativePath, result.inputPath, result.reason)
       } else {
-        if (result.changed) changed++
+        if (result.record.changed) changed++
         if (result.record.totals.errors > 0) withErrors++
         summary.add(result.record)
       }

@@ -1,0 +1,17 @@
+// What every document of a batch is cleaned with: shared by the inline cleaner, the worker
+// threads and the JSONL flow.
+import type {NewscleanProcessor} from '../processor.js'
+
+export interface DocumentContext {
+  processor: NewscleanProcessor
+  // Folder for the clean files.
+  outDir: string
+  // Folder for the reports; none written when absent.
+  reportDir?: string
+  // Force this input encoding instead of detecting it.
+  encoding?: string
+  // Write nothing; only tell whether the file would change.
+  check: boolean
+  // The text field of JSONL records.
+  field: string
+}

@@ -1,0 +1,79 @@
+// A JSONL file (`.jsonl`, `.jsonl.gz`): one record is one document, its text in one field. Read
+// (read/jsonl.ts) and written as streams, a line at a time, so a file of several GB is never held.
+// Every other byte of a record stays as it was: the clean value is spliced into the original line.
+// A line that is not JSON, or has no string field, passes through unchanged and is reported by
+// number. The file's record and its report are built in report/jsonl.ts.
+import {cleanDecoded} from '../clean.js'
+import {findStringField, spliceStringField} from '../read/json-field.js'
+import {openJsonl} from '../read/jsonl.js'
+import type {InputEntry} from '../read/walk.js'
+import {JsonlFileRecord} from '../report/jsonl.js'
+import type {FileRecord} from '../report/types.js'
+import {createJsonlReport, type FileReportPaths} from '../report/write.js'
+import {createAtomicStream, writeChunk} from '../write/atomic.js'
+import type {DocumentContext} from './context.js'
+
+export async function cleanJsonlFile(
+  entry: InputEntry,
+  context: DocumentContext,
+  outputPath: string,
+  reportPaths?: FileReportPaths,
+): Promise<FileRecord> {
+  const gzip = /\.gz$/i.test(entry.relativePath)
+  const output = context.check ? undefined : await createAtomicStream(outputPath, {gzip})
+  const report = reportPaths && !context.check ? await createJsonlReport(reportPaths) : undefined
+  try {
+    const {decoding, lines} = await openJsonl(entry.inputPath, {gzip, encoding: context.encoding})
+    const file = new JsonlFileRecord({...entry, outputPath: context.check ? null : outputPath, decoding})
+    for await (const {line, ending, number} of lines) {
+      const cleaned = await cleanLine(line, number, context, file)
+      if (cleaned.entry && report) await report.add(cleaned.entry)
+      if (output) await writeChunk(output.stream, cleaned.line + ending)
+    }
+    const record = file.toRecord()
+    await output?.commit()
+    await report?.commit(record)
+    return record
+  } catch (error) {
+    await output?.abort()
+    await report?.abort()
+    throw error
+  }
+}
+
+interface CleanedLine {
+  line: string
+  // The per-record report entry, for records that changed or have messages.
+  entry?: object
+}
+
+async function cleanLine(
+  line: string,
+  number: number,
+  context: DocumentContext,
+  file: JsonlFileRecord,
+): Promise<CleanedLine> {
+  if (line.trim() === '') return {line}
+  let value: unknown
+  try {
+    value = JSON.parse(line)
+  } catch (error) {
+    file.fail(number, `Line ${number} is not valid JSON (${(error as Error).message}); passed through unchanged`)
+    return {line}
+  }
+  const span = findStringField(line, context.field)
+  const text = span && (value as Record<string, unknown>)[context.field]
+  if (typeof text !== 'string') {
+    file.warn(number, `Line ${number} has no string field \`${context.field}\`; passed through unchanged`)
+    return {line}
+  }
+  const outcome = await cleanDecoded(context.processor, text, file.recordDecoding, `${file.inputPath}:${number}`)
+  const clean = keepFinalBreakAsIs(text, outcome.clean)
+  const entry = file.add({...outcome, clean}, number)
+  return {line: clean === text ? line : spliceStringField(line, span!, clean), entry}
+}
+
+// The compiler ends a document with one LF; a record's value ends as the original did.
+function keepFinalBreakAsIs(original: string, clean: string): string {
+  return !original.endsWith('\n') && clean.endsWith('\n') ? clean.slice(0, -1) : clean
+}

@@ -1,0 +1,159 @@
+// Text doubled in place inside a paragraph (`... X X ...`): a capture artifact wherever it stands,
+// as in articles whose paragraph breaks were lost and whose sections were each captured twice
+// (heading, body, the same body again, next heading, ...). X qualifies when it holds two or more
+// sentences or at least `minLength` code points.
+//
+// Candidates come from the sentences: a sentence whose key (see `tabulateSentences`) last appeared
+// earlier in the same paragraph proposes the distance between the two as the period P, and a
+// sentence of `minLength` code units or more proposes its own length (its first copy may be glued
+// to a heading, so no key of its own repeats). A candidate is confirmed character by character:
+// the text around the earlier sentence agrees with the text P code units later over a stretch of
+// at least P, so the stretch is X X (or X X X ...); or it agrees over a shorter stretch X that
+// only blanks separate from its copy. The copies must agree exactly: blanks inside them too.
+//
+// Each comparison is one step of a budget proportional to the paragraph's length, so a paragraph
+// costs linear time whatever it holds; a paragraph whose budget runs out is reported as such.
+
+import {isBlank} from '../text/char-class.js'
+import {codePointLength} from './key.js'
+import type {Repeat, SentenceTable} from './sentence-repeats.js'
+
+export interface AdjacentSearch {
+  // Second copies (and third, ...) to remove, in paragraph and text order.
+  repeats: Repeat[]
+  // Paragraphs whose search stopped at the budget: what follows the stop was not searched.
+  exhausted: number[]
+}
+
+// A confirmed `X X`: the later copies are `[start, end)`, the first copy starts at `firstStart`.
+interface Tandem {
+  start: number
+  end: number
+  firstStart: number
+}
+
+// Every in-place repeat of the file's paragraphs. `comparisonsPerUnit` times a paragraph's length
+// is its budget of character comparisons.
+export function findAdjacentRepeats(
+  texts: string[],
+  table: SentenceTable,
+  minLength: number,
+  comparisonsPerUnit = 8,
+): AdjacentSearch {
+  const search: AdjacentSearch = {repeats: [], exhausted: []}
+  let first = 0
+  while (first < table.paragraphs.length) {
+    const paragraph = table.paragraphs[first]!
+    let last = first
+    while (last + 1 < table.paragraphs.length && table.paragraphs[last + 1] === paragraph) last++
+    const text = texts[paragraph]!
+    const budget = {left: Math.ceil(comparisonsPerUnit * text.length)}
+    for (const tandem of tandemsInParagraph(text, table, first, last, minLength, budget)) {
+      search.repeats.push({paragraph, firstParagraph: paragraph, ...tandem, remove: true})
+    }
+    if (budget.left < 0) search.exhausted.push(paragraph)
+    first = last + 1
+  }
+  return search
+}
+
+// The tandems among sentences `first..last` (one paragraph's), left to right, not overlapping.
+function tandemsInParagraph(
+  text: string,
+  table: SentenceTable,
+  first: number,
+  last: number,
+  minLength: number,
+  budget: {left: number},
+): Tandem[] {
+  const tandems: Tandem[] = []
+  const lastSeen = new Map<bigint, number>()
+  // Per period, how far the text was already compared: a later candidate inside it adds nothing.
+  const comparedUpTo = new Map<number, number>()
+  let floor = 0
+  for (let sentence = first; sentence <= last && budget.left >= 0; sentence++) {
+    const start = table.starts[sentence]!
+    const key = table.sentenceKeys[sentence]
+    const previous = key === undefined ? undefined : lastSeen.get(key)
+    if (key !== undefined) lastSeen.set(key, sentence)
+    if (start < floor) continue
+    const periods: number[] = []
+    if (previous !== undefined) periods.push(start - table.starts[previous]!)
+    const ownLength = table.ends[sentence]! - start
+    if (ownLength >= minLength && ownLength !== periods[0]) periods.push(ownLength)
+    for (const period of periods) {
+      if ((comparedUpTo.get(period) ?? -1) > start - period) continue
+      const tandem = tandemAround(text, start, period, floor, budget, comparedUpTo)
+      if (tandem && isLongEnough(text, table, first, last, tandem, minLength)) {
+        tandems.push(tandem)
+        floor = tandem.end
+        break
+      }
+    }
+  }
+  return tandems
+}
+
+// The tandem of period `period` through `at` (a sentence start whose copy stands `period` code
+// units earlier), if the text there repeats itself; its later copies begin on a sentence start
+// where one fits, so the message shows whole sentences.
+function tandemAround(
+  text: string,
+  at: number,
+  period: number,
+  floor: number,
+  budget: {left: number},
+  comparedUpTo: Map<number, number>,
+): Tandem | undefined {
+  const anchor = at - period
+  if (anchor < floor) return undefined
+  let low = anchor
+  while (low > floor && low > anchor - period && text.charCodeAt(low - 1) === text.charCodeAt(low - 1 + period)) low--
+  let high = anchor
+  while (high + period < text.length && text.charCodeAt(high) === text.charCodeAt(high + period)) high++
+  budget.left -= high - low + 1
+  comparedUpTo.set(period, high)
+  const agreeing = high - low
+  if (agreeing === 0) return undefined
+  if (agreeing < period) {
+    if (!isBlankRun(text, low + agreeing, low + period)) return undefined
+    return {start: low + period, end: low + period + agreeing, firstStart: low}
+  }
+  const copies = Math.floor((agreeing + period) / period)
+  const slack = agreeing + period - copies * period
+  const shift = at - low - period <= slack && at - low - period >= 0 ? at - low - period : 0
+  const start = low + period + shift
+  return {start, end: start + (copies - 1) * period, firstStart: start - period}
+}
+
+// Two or more sentences, or `minLength` code points, in the first copy.
+function isLongEnough(
+  text: string,
+  table: SentenceTable,
+  first: number,
+  last: number,
+  tandem: Tandem,
+  minLength: number,
+): boolean {
+  const copyEnd = tandem.firstStart + Math.min(tandem.end - tandem.start, tandem.start - tandem.firstStart)
+  const sentences =
+    firstEndAfter(table.ends, first, last + 1, copyEnd) - firstEndAfter(table.ends, first, last + 1, tandem.firstStart)
+  return sentences >= 2 || codePointLength(text.slice(tandem.firstStart, copyEnd)) >= minLength
+}
+
+// The first sentence in `from..to - 1` whose end lies past `offset` (`to` when none does).
+function firstEndAfter(ends: number[], from: number, to: number, offset: number): number {
+  let low = from
+  let high = to
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if (ends[middle]! > offset) high = middle
+    else low = middle + 1
+  }
+  return low
+}
+
+function isBlankRun(text: string, start: number, end: number): boolean {
+  for (let index = start; index < end; index++) if (!isBlank(text.charCodeAt(index))) return false
+  return true
+}

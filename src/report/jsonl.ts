@@ -1,0 +1,91 @@
+// The report of a JSONL file: one record per file, adding up the figures of its records, with the
+// warnings and errors (each naming its line) for the terminal; and one entry per record that
+// changed or has messages, its diff as a patch, for the file's `.json`.
+import {type Decoding, doubtAbout} from '../data.js'
+import {addFigures, emptyFigures} from './figures.js'
+import {renderPatch} from './patch.js'
+import {buildFileRecord} from './record.js'
+import type {CleanedDocument, FileRecord, MessageRecord} from './types.js'
+
+// Records with many messages stay in the per-record report; the file's own list keeps the first.
+const fileMessageLimit = 1000
+
+export class JsonlFileRecord {
+  private readonly record: FileRecord
+
+  constructor(file: {relativePath: string; inputPath: string; outputPath: string | null; decoding: Decoding}) {
+    this.record = {
+      relativePath: file.relativePath,
+      input: file.inputPath,
+      output: file.outputPath,
+      decoding: file.decoding,
+      changed: false,
+      ...emptyFigures(),
+      removed: [],
+      firstCopies: [],
+      changes: [],
+      messages: [],
+    }
+    const doubt = doubtAbout(file.decoding)
+    if (doubt) this.warn(1, doubt)
+  }
+
+  get inputPath(): string {
+    return this.record.input
+  }
+
+  // A doubtful guess is the file's, reported once on it, not on every record.
+  get recordDecoding(): Decoding {
+    return {...this.record.decoding, confidence: 1}
+  }
+
+  // Adds the figures of the record on `line`; its report entry when it changed or has messages.
+  add(outcome: CleanedDocument, line: number): object | undefined {
+    const record = buildFileRecord(outcome)
+    this.record.changed ||= record.changed
+    addFigures(this.record, record)
+    for (const message of record.messages) {
+      if (message.severity !== 'info')
+        this.keep({...message, reason: `Record on line ${line}: ${message.reason}`, line, column: null})
+    }
+    if (outcome.clean === outcome.original && record.messages.length === 0) return undefined
+    // The file's paths and decoding are said once, in the file's record; the changed paragraphs
+    // (which feed a review page) are in the patch already.
+    const {relativePath, input, output, decoding, changes, firstCopies, ...rest} = record
+    const relativeLine = `${this.record.relativePath}:${line}`
+    return {line, ...rest, patch: renderPatch({...outcome, relativePath: relativeLine})}
+  }
+
+  fail(line: number, reason: string): void {
+    this.record.totals.errors++
+    this.keep(lineMessage('error', line, reason))
+  }
+
+  warn(line: number, reason: string): void {
+    this.record.totals.warnings++
+    this.keep(lineMessage('warning', line, reason))
+  }
+
+  toRecord(): FileRecord {
+    return this.record
+  }
+
+  private keep(message: MessageRecord): void {
+    if (this.record.messages.length < fileMessageLimit) this.record.messages.push(message)
+  }
+}
+
+function lineMessage(severity: 'error' | 'warning', line: number, reason: string): MessageRecord {
+  return {
+    severity,
+    reason,
+    line,
+    column: null,
+    ruleId: 'jsonl',
+    source: 'newsclean',
+    actual: null,
+    expected: null,
+    note: null,
+    cause: null,
+  }
+}
