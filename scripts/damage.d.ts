@@ -7,3 +7,9 @@ export function damage(
 ): {damaged: string; end: number}
 export function damagePlaces(paragraph: string): [number[], number[], number[]]
 export function paragraphsOf(text: string): string[]
+export function scoreRepair(
+  truth: string,
+  repaired: string,
+  at: number,
+  end: number,
+): {right: number; replacement: number; wrong: number}

@@ -3,6 +3,7 @@
 // writes `?` or U+FFFD for it), the rest of the paragraph is read one byte out of step until an
 // ASCII byte puts the decoder back in step (a pair that does not decode becomes `?`; private-use
 // characters, GBK's user-defined pairs, are stripped), then full-width forms are folded to ASCII.
+import diff from 'fast-diff'
 import iconv from 'iconv-lite'
 
 // Full-width forms U+FF01-FF5E as their ASCII characters, as scrapers fold them.
@@ -70,4 +71,38 @@ export function paragraphsOf(text) {
   }
   if (current) paragraphs.push(current)
   return paragraphs
+}
+
+// How a repaired line compares with the truth, character by character after aligning the two
+// (fast-diff), for the truth's characters in [at, end): `right` came back, `replacement` came
+// back as U+FFFD, `wrong` came back as another character or not at all; plus every character the
+// repair wrote wrongly outside the span or in excess (U+FFFD in excess is not wrong).
+export function scoreRepair(truth, repaired, at, end) {
+  const tally = {right: 0, replacement: 0, wrong: 0}
+  const inSpan = (position) => position >= at && position < end
+  let index = 0
+  let deleted = []
+  let inserted = []
+  // A stretch where the two differ: its characters pair up in order.
+  const settle = () => {
+    inserted.forEach((character, offset) => {
+      const position = deleted[offset]
+      if (position === undefined) tally.wrong += character === '\ufffd' ? 0 : 1
+      else if (character !== '\ufffd') tally.wrong++
+      else if (inSpan(position)) tally.replacement++
+    })
+    for (const position of deleted.slice(inserted.length)) if (inSpan(position)) tally.wrong++
+    deleted = []
+    inserted = []
+  }
+  for (const [operation, text] of diff(truth, repaired)) {
+    if (operation === diff.INSERT) inserted.push(...text)
+    else if (operation === diff.DELETE) for (const _ of text) deleted.push(index++)
+    else {
+      settle()
+      for (const _ of text) if (inSpan(index++)) tally.right++
+    }
+  }
+  settle()
+  return tally
 }
