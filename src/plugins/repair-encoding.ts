@@ -12,95 +12,132 @@ import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
 import {pointIn, reportDoubt, reportFix} from '../messages.js'
 import {modelKey} from '../repair/frequency.js'
+import {isPrivateUse} from '../repair/gbk.js'
 import {DocumentModel} from '../repair/model.js'
+import {PairModel} from '../repair/pair-model.js'
 import {readSpan, type SpanReading} from '../repair/reading.js'
+import {simplifiedWeights, traditionalWeights, type Weights} from '../repair/scoring.js'
+import {Budget, findWindowEnd, type Verdict, weighSpan} from '../repair/search.js'
+import {type Settled, settle} from '../repair/settle.js'
 import {maxSpan} from '../repair/span-bytes.js'
-import {damageSignal, isShapeSignal, nextDamageMark} from '../repair/spans.js'
+import {damageSignal, nextDamageMark} from '../repair/spans.js'
+import {simplifiedShare} from '../repair/words.js'
 import type {Root, Text} from '../syntax/types.js'
 
 const ruleId = 'repair-encoding'
 
 export interface Options {
-  // Least log10 gain per character of the damaged reading over the text as it is for a repair
-  // (default 0.5).
-  minGain?: number
-  // Least posterior of a character guessed from one byte for it to be written (default 0.95).
+  // Traditional text: least posterior probability of the best reading for a repair (default 0.95).
+  certainty?: number
+  // Least posterior probability of a guessed character for it to be written (default 0.95 for
+  // simplified text, 0.9 for traditional).
   guessCertainty?: number
-  // Least posterior of where the span ends for a repair (default 0.99).
-  structureCertainty?: number
+  // Simplified text: least log10 gain per character of the damaged reading over the text as it
+  // is for a repair (default 0.5).
+  minGain?: number
 }
 
-// A span left as it is gets a warning when the damaged reading gains at least this much (log10
-// per character) over the text as it is: a real question loses far more.
-const doubtfulGain = -0.3
-// Steps (pairs of characters scored) a span may spend, and a document: a base, and more per code
-// unit of text, so no input costs more than a few times its clean-text time.
-const spanSteps = 2_000_000
-const documentBaseSteps = 4_000_000
-const documentStepsPerUnit = 100
+// Simplified text: least posterior of where a span ends for a repair.
+const endingCertainty = 0.99
+// Simplified text: a span left as it is gets a warning when the damaged reading gains at least
+// this much (log10 per character) over the text as it is; a real question loses far more.
+const doubtfulGain = 0.4
+// Simplified text: steps (pairs of characters scored) a span may spend, and a document (a base
+// and more per code unit of text).
+const pairSpanSteps = 2_000_000
+const pairDocumentBaseSteps = 4_000_000
+const pairDocumentStepsPerUnit = 100
+
+// A span left as it is gets a warning when a reading is at least this likely, or the text as it
+// is at most this likely.
+const doubtfulReading = 0.2
+const doubtfulText = 0.05
+// Steps (characters scored) a document may spend on its searches: a base, and more per
+// code unit of text, so no input costs more than a few times its clean-text time.
+const documentBaseSteps = 300_000
+const documentStepsPerUnit = 10
+// Below this share of common simplified characters a document is scored as traditional.
+const simplifiedThreshold = 0.9
 
 interface Suspect {
   start: number
   windowEnd: number
 }
 
-interface Settings {
-  minGain: number
-  guessCertainty: number
-  structureCertainty: number
-}
-
-// Steps still to spend on the document's spans.
-interface Budget {
-  remaining: number
-}
-
 const repairEncoding: Plugin<[Options?], Root> = function (options = {}) {
-  const settings: Settings = {
-    minGain: options.minGain ?? 0.5,
-    guessCertainty: options.guessCertainty ?? 0.95,
-    structureCertainty: options.structureCertainty ?? 0.99,
-  }
   return function (tree: Root, file: VFile) {
     const texts = tree.children.map((paragraph) => paragraph.children[0])
     const suspects = texts.map((text) => findSuspects(text.value))
     if (suspects.every((list) => list.length === 0)) return
+    const weights = chooseWeights(texts, suspects)
+    if (weights === simplifiedWeights) {
+      const settings = {minGain: options.minGain ?? 0.5, guessCertainty: options.guessCertainty ?? 0.95}
+      repairByPairs(texts, suspects, file, settings)
+      return
+    }
+    const guessCertainty = options.guessCertainty ?? 0.9
     const length = texts.reduce((sum, text) => sum + text.value.length, 0)
-    const budget = {remaining: documentBaseSteps + documentStepsPerUnit * length}
+    const budget = new Budget(documentBaseSteps + documentStepsPerUnit * length)
+    const certainty = options.certainty ?? weights.certainty
     const models = new Map<string, DocumentModel>()
     // A page captured twice repeats its damage too; the same span in the same setting is
     // weighed once.
-    const readings = new Map<string, SpanReading | undefined>()
+    const verdicts = new Map<string, Verdict>()
+    const restorePrivateUse = !texts.some((text) => hasPrivateUse(text.value))
     texts.forEach((text, index) => {
       if (suspects[index]!.length === 0) return
       const [first, last] = neighbourhood(texts, index)
       const key = `${first}:${last}`
       if (!models.has(key)) models.set(key, buildModel(texts, suspects, first, last))
       const model = models.get(key)!
-      const read = (value: string, start: number): SpanReading | undefined => {
-        const spanKey = `${key}|${start}|${value.slice(Math.max(0, start - 8), start + maxSpan + 8)}`
-        if (!readings.has(spanKey)) {
-          const limit = Math.min(spanSteps, budget.remaining)
-          const reading = readSpan(value, start, model, limit, settings.guessCertainty)
-          budget.remaining -= reading?.steps ?? 0
-          readings.set(spanKey, reading)
-        }
-        return readings.get(spanKey)
+      const quoteContinues = opensWithQuote(texts[index + 1]?.value ?? '')
+      const search = {restorePrivateUse, quoteContinues, weights, budget}
+      const span: SpanRepair = {
+        weigh(value, start) {
+          const spanKey = `${key}|${quoteContinues}|${start}|${value.slice(Math.max(0, start - 64), start + 320)}`
+          if (!verdicts.has(spanKey)) verdicts.set(spanKey, weighSpan(value, start, model, search))
+          return verdicts.get(spanKey)!
+        },
+        settle: (value, start, verdict) =>
+          settle(value, start, verdict.best!.end, verdict.best!.last, {
+            model,
+            weights,
+            quoteContinues,
+            certainty: guessCertainty,
+          }),
+        budget,
       }
-      repairText(text, file, read, budget, settings)
+      repairText(text, file, span, certainty)
     })
   }
 }
 
 export default repairEncoding
 
+interface SpanRepair {
+  weigh: (value: string, start: number) => Verdict
+  settle: (value: string, start: number, verdict: Verdict) => Settled | undefined
+  budget: Budget
+}
+
 // The damage marks of a paragraph that come with a signal, and how far each could reach.
 export function findSuspects(value: string): Suspect[] {
   const suspects: Suspect[] = []
   for (let start = nextDamageMark(value, 0); start !== -1; start = nextDamageMark(value, start + 1)) {
-    if (damageSignal(value, start)) suspects.push({start, windowEnd: Math.min(value.length, start + maxSpan + 1)})
+    if (damageSignal(value, start)) suspects.push({start, windowEnd: findWindowEnd(value, start)})
   }
   return suspects
+}
+
+// The dictionary scores simplified text; a traditional document is scored by characters alone.
+function chooseWeights(texts: Text[], suspects: Suspect[][]): Weights {
+  let sample = ''
+  for (const [index, text] of texts.entries()) {
+    const firstSuspect = suspects[index]![0]?.start ?? text.value.length
+    sample += text.value.slice(0, firstSuspect)
+    if (sample.length > 4000) break
+  }
+  return simplifiedShare(sample) >= simplifiedThreshold ? simplifiedWeights : traditionalWeights
 }
 
 // How much text on each side of a damaged paragraph its model learns from (code units). An
@@ -125,6 +162,130 @@ function buildModel(texts: Text[], suspects: Suspect[][], first: number, last: n
   const model = new DocumentModel()
   for (let index = first; index <= last; index++) {
     const excluded = suspects[index]!.map(({start, windowEnd}) => [start, windowEnd] as const)
+    model.addParagraph(texts[index]!.value, excluded)
+  }
+  return model
+}
+
+// Whether a paragraph starts (after its indentation) with U+201C.
+function opensWithQuote(value: string): boolean {
+  return value.trimStart().charCodeAt(0) === 0x201c
+}
+
+function hasPrivateUse(value: string): boolean {
+  for (let index = 0; index < value.length; index++) if (isPrivateUse(value.charCodeAt(index))) return true
+  return false
+}
+
+function repairText(text: Text, file: VFile, span: SpanRepair, certainty: number): void {
+  const value = text.value
+  let repaired = ''
+  let copied = 0
+  let unsearched = 0
+  let firstUnsearched = -1
+  for (let start = nextDamageMark(value, 0); start !== -1; start = nextDamageMark(value, start)) {
+    if (!damageSignal(value, start)) {
+      start++
+      continue
+    }
+    if (span.budget.remaining <= 0) {
+      if (unsearched++ === 0) firstUnsearched = start
+      start++
+      continue
+    }
+    const verdict = span.weigh(value, start)
+    const best = verdict.best
+    const settled =
+      best && !verdict.overBudget && verdict.posterior >= certainty ? span.settle(value, start, verdict) : undefined
+    if (settled) {
+      reportRepair(text, file, start, value.slice(start, settled.end), settled)
+      repaired += value.slice(copied, start) + settled.replacement
+      copied = settled.end
+      start = settled.end
+      continue
+    }
+    if (verdict.overBudget || (best && verdict.posterior >= certainty) || isDoubtful(verdict)) {
+      reportDoubt(file, doubtReason(value, start, verdict), ruleId, pointIn(text, start))
+      // A `?` inside a span read one byte off is no new start: repairing from there would
+      // pair the bytes wrongly.
+      start = Math.max(start + 1, best?.end ?? 0)
+      continue
+    }
+    start++
+  }
+  if (unsearched > 0) {
+    const reason = `Possible GBK mojibake at ${unsearched} places from here, left as they are: the document's repair budget is spent`
+    reportDoubt(file, reason, ruleId, pointIn(text, firstUnsearched))
+  }
+  if (copied > 0) text.value = repaired + value.slice(copied)
+}
+
+function reportRepair(text: Text, file: VFile, start: number, actual: string, settled: Settled): void {
+  const expected = settled.replacement
+  reportFix(
+    file,
+    `Unexpected GBK mojibake \`${actual}\` (a lead byte lost, the rest read one byte off), expected \`${expected}\``,
+    {ruleId, place: pointIn(text, start), actual, expected},
+  )
+  if (settled.unsure === 0) return
+  const reason = `Repaired GBK mojibake \`${actual}\` as \`${expected}\`: ${settled.unsure} ${
+    settled.unsure === 1 ? 'character' : 'characters'
+  } no reading is sure of written as U+FFFD`
+  reportDoubt(file, reason, ruleId, pointIn(text, start))
+}
+
+function isDoubtful(verdict: Verdict): boolean {
+  return verdict.genuine < doubtfulText || (verdict.genuine < 0.5 && verdict.posterior >= doubtfulReading)
+}
+
+function doubtReason(value: string, start: number, verdict: Verdict): string {
+  const shown = value.slice(start, Math.min(verdict.windowEnd, start + 12))
+  if (verdict.overBudget)
+    return `Possible GBK mojibake at \`${shown}\`, left as it is: the span is over the search budget`
+  return `Possible GBK mojibake at \`${shown}\`, left as it is: no reading is certain (${percent(verdict.posterior)})`
+}
+
+function percent(share: number): string {
+  return `${Math.round(share * 100)}%`
+}
+
+interface PairSettings {
+  minGain: number
+  guessCertainty: number
+}
+
+// Simplified text: each span read from its bytes and weighed whole (reading.ts) under the
+// document's and the dictionary's character pairs.
+function repairByPairs(texts: Text[], suspects: Suspect[][], file: VFile, settings: PairSettings): void {
+  const length = texts.reduce((sum, text) => sum + text.value.length, 0)
+  const budget = {remaining: pairDocumentBaseSteps + pairDocumentStepsPerUnit * length}
+  const models = new Map<string, PairModel>()
+  // A page captured twice repeats its damage too; the same span in the same setting is weighed once.
+  const readings = new Map<string, SpanReading | undefined>()
+  texts.forEach((text, index) => {
+    if (suspects[index]!.length === 0) return
+    const [first, last] = neighbourhood(texts, index)
+    const key = `${first}:${last}`
+    if (!models.has(key)) models.set(key, buildPairModel(texts, suspects, first, last))
+    const model = models.get(key)!
+    const read = (value: string, start: number): SpanReading | undefined => {
+      const spanKey = `${key}|${start}|${value.slice(Math.max(0, start - 8), start + maxSpan + 8)}`
+      if (!readings.has(spanKey)) {
+        const limit = Math.min(pairSpanSteps, budget.remaining)
+        const reading = readSpan(value, start, model, limit, settings.guessCertainty)
+        budget.remaining -= reading?.steps ?? 0
+        readings.set(spanKey, reading)
+      }
+      return readings.get(spanKey)
+    }
+    repairSpansByPairs(text, file, read, budget, settings)
+  })
+}
+
+function buildPairModel(texts: Text[], suspects: Suspect[][], first: number, last: number): PairModel {
+  const model = new PairModel()
+  for (let index = first; index <= last; index++) {
+    const excluded = suspects[index]!.map(({start, windowEnd}) => [start, windowEnd] as const)
     model.addParagraph(keysOf(texts[index]!.value), excluded)
   }
   return model
@@ -136,12 +297,12 @@ function keysOf(value: string): Uint16Array {
   return keys
 }
 
-function repairText(
+function repairSpansByPairs(
   text: Text,
   file: VFile,
   read: (value: string, start: number) => SpanReading | undefined,
-  budget: Budget,
-  settings: Settings,
+  budget: {remaining: number},
+  settings: PairSettings,
 ): void {
   const value = text.value
   let repaired = ''
@@ -161,14 +322,18 @@ function repairText(
     }
     const reading = read(value, start)
     if (reading && isRepair(reading, settings)) {
-      reportRepair(text, file, start, value.slice(start, reading.end), reading)
+      reportRepair(text, file, start, value.slice(start, reading.end), {
+        replacement: reading.replacement,
+        unsure: reading.unsure,
+        end: reading.end,
+      })
       repaired += value.slice(copied, start) + reading.replacement
       copied = reading.end
       start = reading.end
       continue
     }
-    if (reading?.overBudget || isShapeSignal(signal) || (reading && reading.gain >= doubtfulGain)) {
-      reportDoubt(file, doubtReason(value, start, reading), ruleId, pointIn(text, start))
+    if (reading?.overBudget || (reading && reading.gain >= doubtfulGain)) {
+      reportDoubt(file, pairDoubtReason(value, start, reading), ruleId, pointIn(text, start))
       // A `?` inside a span read one byte off is no new start: repairing from there would
       // pair the bytes wrongly.
       start = Math.max(start + 1, reading?.end ?? 0)
@@ -183,25 +348,11 @@ function repairText(
   if (copied > 0) text.value = repaired + value.slice(copied)
 }
 
-function isRepair(reading: SpanReading, settings: Settings): boolean {
-  return !reading.overBudget && reading.gain >= settings.minGain && reading.endingShare >= settings.structureCertainty
+function isRepair(reading: SpanReading, settings: PairSettings): boolean {
+  return !reading.overBudget && reading.gain >= settings.minGain && reading.endingShare >= endingCertainty
 }
 
-function reportRepair(text: Text, file: VFile, start: number, actual: string, reading: SpanReading): void {
-  const expected = reading.replacement
-  reportFix(
-    file,
-    `Unexpected GBK mojibake \`${actual}\` (a lead byte lost, the rest read one byte off), expected \`${expected}\``,
-    {ruleId, place: pointIn(text, start), actual, expected},
-  )
-  if (reading.unsure === 0) return
-  const reason = `Repaired GBK mojibake \`${actual}\` as \`${expected}\`: ${reading.unsure} ${
-    reading.unsure === 1 ? 'character' : 'characters'
-  } no reading is sure of written as U+FFFD`
-  reportDoubt(file, reason, ruleId, pointIn(text, start))
-}
-
-function doubtReason(value: string, start: number, reading: SpanReading | undefined): string {
+function pairDoubtReason(value: string, start: number, reading: SpanReading | undefined): string {
   const shown = value.slice(start, Math.min(reading?.windowEnd ?? start + 12, start + 12))
   if (reading?.overBudget)
     return `Possible GBK mojibake at \`${shown}\`, left as it is: the span is over the search budget`

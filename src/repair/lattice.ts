@@ -10,7 +10,7 @@
 // consecutive layers, a few thousand per boundary, counted against a step budget.
 import {logFrequency, modelKey} from './frequency.js'
 import {gbkBytes, isPrivateUse, noCharacter, pairCharacter, privateUsePairs} from './gbk.js'
-import type {DocumentModel} from './model.js'
+import type {PairModel} from './pair-model.js'
 import {type Boundary, type Ending, type SpanBytes, unknownByte} from './span-bytes.js'
 
 interface Candidate {
@@ -42,6 +42,11 @@ interface Forward {
 const lostWholeShare = 0.13
 // A sentence mark is this much likelier than another character to be the one whose lead was lost.
 const lostLeadMarkWeight = 10
+// Least posterior of a boundary's structure (how many pairs hid there) for its characters to be
+// written; below it the boundary is U+FFFD for each character it may have been, down to
+// structures this likely.
+const structureCertainty = 0.95
+const plausible = 0.01
 // A forward weight this far below its layer's best goes no further.
 const negligible = 1e-7
 
@@ -58,7 +63,7 @@ export class SpanLattice {
   private readonly layers = new Map<string, Layer>()
 
   constructor(
-    private readonly model: DocumentModel,
+    private readonly model: PairModel,
     private readonly before: number,
     private readonly stepLimit: number,
   ) {}
@@ -128,8 +133,6 @@ export class SpanLattice {
       const backSeconds = layer.seconds.map((node) => after(node.key))
       const chosen = this.choose(layer, forward, backExact, backSeconds, certainty)
       structure = Math.min(structure, chosen.structure)
-      if (process.env.DEBUG_LATTICE && chosen.structure < 0.99)
-        console.log('   layer', index, chosen.structure.toFixed(3), String.fromCharCode(...chosen.codes), chosen.debug)
       unsure += chosen.unsure
       perLayer.push(chosen.codes)
       const backFirsts = this.backFirsts(layer, backSeconds)
@@ -161,7 +164,7 @@ export class SpanLattice {
     backExact: number[],
     backSeconds: number[],
     certainty: number,
-  ): {codes: number[]; unsure: number; structure: number; debug?: string} {
+  ): {codes: number[]; unsure: number; structure: number} {
     const exact = layer.exact.map((_, at) => forward.exact[at]! * backExact[at]!)
     const one = layer.seconds.map((_, at) => forward.hiddenOne[at]! * backSeconds[at]!)
     const two = layer.seconds.map((_, at) => forward.hiddenTwo[at]! * backSeconds[at]!)
@@ -169,15 +172,14 @@ export class SpanLattice {
     const all = totals[0]! + totals[1]! + totals[2]!
     if (all === 0) return {codes: [0xfffd], unsure: 1, structure: 0}
     const hidden = totals.indexOf(Math.max(...totals))
-    const debugText = (nodes: Candidate[], weights: number[]) => {
-      const order = weights
-        .map((w, i) => [w, i] as const)
-        .sort((a, b) => b[0] - a[0])
-        .slice(0, 3)
-      return order.map(([w, i]) => `${String.fromCharCode(nodes[i]!.code)}:${(w / all).toFixed(3)}`).join(' ')
-    }
-    const debug = `k=${totals.map((t) => (t / all).toFixed(3)).join('/')} exact[${debugText(layer.exact, exact)}] one[${debugText(layer.seconds, one)}] two[${debugText(layer.seconds, two)}]`
     const structure = totals[hidden]! / all
+    if (structure < structureCertainty) {
+      // How many characters stood here is itself unsure: U+FFFD for as many as may have.
+      let most = totals.length - 1
+      while (most > 0 && totals[most]! / all < plausible) most--
+      const codes = new Array<number>(most + 1).fill(0xfffd)
+      return {codes, unsure: codes.length, structure}
+    }
     const picks: Array<[Candidate[], number[]]> = []
     if (hidden === 0) picks.push([layer.exact, exact])
     else {
@@ -198,7 +200,7 @@ export class SpanLattice {
       codes.splice(1, 0, 0xfffd)
       unsure++
     }
-    return {codes, unsure, structure, debug}
+    return {codes, unsure, structure}
   }
 
   private firstBack(layer: Layer, first: Candidate, backSeconds: number[], hidden: number): number {

@@ -4,7 +4,7 @@
 // character.
 import {modelKey} from './frequency.js'
 import {SpanLattice} from './lattice.js'
-import {type DocumentModel, paragraphEnd, paragraphStart} from './model.js'
+import {type PairModel, paragraphEnd, paragraphStart} from './pair-model.js'
 import {type Ending, readSpanBytes} from './span-bytes.js'
 
 // Characters of the text after the span that every reading is scored with (where it joins).
@@ -35,7 +35,7 @@ export interface SpanReading {
 export function readSpan(
   text: string,
   start: number,
-  model: DocumentModel,
+  model: PairModel,
   stepLimit: number,
   certainty: number,
 ): SpanReading | undefined {
@@ -86,7 +86,7 @@ export function readSpan(
 }
 
 // log P of text.slice(start, end) as it is.
-function asIsScore(text: string, start: number, end: number, model: DocumentModel, before: number): number {
+function asIsScore(text: string, start: number, end: number, model: PairModel, before: number): number {
   let score = 0
   let previous = before
   for (let index = start; index < end; index++) {
