@@ -73,16 +73,25 @@ const shortRunLength = 4
 // The shape of a span the damage makes when the next ASCII byte comes soon: the mark, a few
 // characters read from pairs, and the `?` a decoder writes for a lead byte before an ASCII byte
 // (or the paragraph's end), as `?!?` for a stop and a closing quote that end a paragraph.
+// A run of folded marks alone (`?_?)` is an emoticon) counts only after a Han character, letter
+// or digit, where the lost stop of a paragraph-ending `?!?` stood.
 function isShortRun(text: string, start: number): boolean {
+  let asciiOnly = true
   for (let index = start + 1; index <= start + 1 + shortRunLength && index < text.length; index++) {
     const code = text.charCodeAt(index)
     if (code === 0x3f || code === 0xfffd) {
       const next = index + 1 < text.length ? text.charCodeAt(index + 1) : -1
-      return index > start + 1 && (next === -1 || (next < 0x40 && next !== 0x3f))
+      const ends = index > start + 1 && (next === -1 || (next < 0x40 && next !== 0x3f))
+      return ends && (!asciiOnly || (start > 0 && isWordCharacter(text.charCodeAt(start - 1))))
     }
     if (code <= 0x20 || (code >= 0x7f && gbkBytes(code) < 0x100)) return false
+    if (code >= 0x80) asciiOnly = false
   }
   return false
+}
+
+function isWordCharacter(code: number): boolean {
+  return isHan(code) || (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a)
 }
 
 // Least misalignment evidence (mean log10 gain per re-paired character) that makes a suspect: a
