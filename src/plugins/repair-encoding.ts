@@ -15,6 +15,7 @@ import {modelKey} from '../repair/frequency.js'
 import {isPrivateUse} from '../repair/gbk.js'
 import {DocumentModel} from '../repair/model.js'
 import {PairModel} from '../repair/pair-model.js'
+import {isStopAndClosingQuote} from '../repair/quotes.js'
 import {readSpan, type SpanReading} from '../repair/reading.js'
 import {simplifiedWeights, traditionalWeights, type Weights} from '../repair/scoring.js'
 import {Budget, findWindowEnd, type Verdict, weighSpan} from '../repair/search.js'
@@ -231,7 +232,10 @@ function reportRepair(text: Text, file: VFile, start: number, actual: string, se
   const reason = `Repaired GBK mojibake \`${actual}\` as \`${expected}\`: ${settled.unsure} ${
     settled.unsure === 1 ? 'character' : 'characters'
   } no reading is sure of written as U+FFFD`
-  reportDoubt(file, reason, ruleId, pointIn(text, start))
+  // The warning names the repair it is about, so a reviewer sees both texts.
+  const doubt = reportDoubt(file, reason, ruleId, pointIn(text, start))
+  doubt.actual = actual
+  doubt.expected = [expected]
 }
 
 function isDoubtful(verdict: Verdict): boolean {
@@ -320,6 +324,13 @@ function repairSpansByPairs(
       start++
       continue
     }
+    if (isStopAndClosingQuote(value, start)) {
+      const replacement = '\u3002\u201d'
+      reportRepair(text, file, start, value.slice(start), {replacement, unsure: 0, end: value.length})
+      repaired += value.slice(copied, start) + replacement
+      copied = value.length
+      break
+    }
     const reading = read(value, start)
     if (reading && isRepair(reading, settings)) {
       reportRepair(text, file, start, value.slice(start, reading.end), {
@@ -348,8 +359,14 @@ function repairSpansByPairs(
   if (copied > 0) text.value = repaired + value.slice(copied)
 }
 
+// A reading that would write more U+FFFD than characters is no repair: the span is left, warned.
 function isRepair(reading: SpanReading, settings: PairSettings): boolean {
-  return !reading.overBudget && reading.gain >= settings.minGain && reading.endingShare >= endingCertainty
+  return (
+    !reading.overBudget &&
+    reading.gain >= settings.minGain &&
+    reading.endingShare >= endingCertainty &&
+    reading.unsure * 2 <= reading.replacement.length
+  )
 }
 
 function pairDoubtReason(value: string, start: number, reading: SpanReading | undefined): string {
