@@ -359,13 +359,14 @@ function repairSpansByPairs(
   if (copied > 0) text.value = repaired + value.slice(copied)
 }
 
-// A reading that would write more U+FFFD than characters is no repair: the span is left, warned.
+// A reading that restores fewer than two characters (`??` for a short `?!?`) is no repair: the
+// span is left, warned.
 function isRepair(reading: SpanReading, settings: PairSettings): boolean {
   return (
     !reading.overBudget &&
     reading.gain >= settings.minGain &&
     reading.endingShare >= endingCertainty &&
-    reading.unsure * 2 <= reading.replacement.length
+    reading.replacement.length - reading.unsure >= 2
   )
 }
 
