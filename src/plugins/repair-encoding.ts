@@ -85,9 +85,10 @@ const repairEncoding: Plugin<[Options?], Root> = function (options = {}) {
     // weighed once.
     const verdicts = new Map<string, Verdict>()
     const restorePrivateUse = !texts.some((text) => hasPrivateUse(text.value))
+    const around = neighbourhoods(texts)
     texts.forEach((text, index) => {
       if (suspects[index]!.length === 0) return
-      const [first, last] = neighbourhood(texts, index)
+      const [first, last] = around[index]!
       const key = `${first}:${last}`
       if (!models.has(key)) models.set(key, buildModel(texts, suspects, first, last))
       const model = models.get(key)!
@@ -141,21 +142,30 @@ function chooseWeights(texts: Text[], suspects: Suspect[][]): Weights {
   return simplifiedShare(sample) >= simplifiedThreshold ? simplifiedWeights : traditionalWeights
 }
 
-// How much text on each side of a damaged paragraph its model learns from (code units). An
-// article is far shorter, so an ordinary document is learnt whole, once; a file holding many
-// articles costs no more per repair than one article does.
-const contextUnits = 16 * 1024
+// The paragraphs are cut into blocks of about this many code units; a damaged paragraph's model
+// learns from its block and the blocks on each side. An article is far shorter, so an ordinary
+// document is learnt whole, once; in a file holding many articles neighbouring paragraphs share
+// one model, so models cost a few times the text, never a model per paragraph.
+const blockUnits = 16 * 1024
 
-// The first and last paragraph of the text around paragraph `center` that its model learns from.
-export function neighbourhood(texts: Text[], center: number): [number, number] {
-  let first = center
-  let before = 0
-  while (first > 0 && before + texts[first - 1]!.value.length <= contextUnits) before += texts[--first]!.value.length
-  let last = center
-  let after = 0
-  while (last < texts.length - 1 && after + texts[last + 1]!.value.length <= contextUnits)
-    after += texts[++last]!.value.length
-  return [first, last]
+// For each paragraph, the first and last paragraph of the text its model learns from.
+export function neighbourhoods(texts: Text[]): Array<[number, number]> {
+  const blockOf: number[] = []
+  const firstOf: number[] = [0]
+  let units = 0
+  texts.forEach((text, index) => {
+    if (units >= blockUnits) {
+      firstOf.push(index)
+      units = 0
+    }
+    blockOf.push(firstOf.length - 1)
+    units += text.value.length
+  })
+  const lastBlock = firstOf.length - 1
+  return blockOf.map((block) => [
+    firstOf[Math.max(0, block - 1)]!,
+    block + 2 > lastBlock ? texts.length - 1 : firstOf[block + 2]! - 1,
+  ])
 }
 
 // The counts of paragraphs `first` to `last`, without the suspect stretches.
@@ -266,9 +276,10 @@ function repairByPairs(texts: Text[], suspects: Suspect[][], file: VFile, settin
   const models = new Map<string, PairModel>()
   // A page captured twice repeats its damage too; the same span in the same setting is weighed once.
   const readings = new Map<string, SpanReading | undefined>()
+  const around = neighbourhoods(texts)
   texts.forEach((text, index) => {
     if (suspects[index]!.length === 0) return
-    const [first, last] = neighbourhood(texts, index)
+    const [first, last] = around[index]!
     const key = `${first}:${last}`
     if (!models.has(key)) models.set(key, buildPairModel(texts, suspects, first, last))
     const model = models.get(key)!
