@@ -354,7 +354,7 @@ function repairSpansByPairs(
       start = reading.end
       continue
     }
-    if (reading?.overBudget || (reading && reading.gain >= doubtfulGain)) {
+    if (reading?.overBudget || (reading && (reading.gain >= doubtfulGain || signal === 'unpaired-end'))) {
       reportDoubt(file, pairDoubtReason(value, start, reading), ruleId, pointIn(text, start))
       // A `?` inside a span read one byte off is no new start: repairing from there would
       // pair the bytes wrongly.

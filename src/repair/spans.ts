@@ -5,7 +5,14 @@ import {isHan} from '../text/han.js'
 import {isKnownHan, logFrequency, modelKey} from './frequency.js'
 import {gbkBytes, isPrivateUse, isTrailByte, noCharacter, pairCharacter} from './gbk.js'
 
-export type Signal = 'exclamation' | 'private-use' | 'rare-han' | 'ascii-between-han' | 'misaligned' | 'short-run'
+export type Signal =
+  | 'exclamation'
+  | 'private-use'
+  | 'rare-han'
+  | 'ascii-between-han'
+  | 'misaligned'
+  | 'short-run'
+  | 'unpaired-end'
 
 // A signal that the text after the mark has the shape of a damaged span, whatever it reads as:
 // such a span left as it is always gets a warning.
@@ -45,8 +52,37 @@ export function damageSignal(text: string, start: number): Signal | undefined {
       return 'ascii-between-han'
     }
   }
-  return misalignmentEvidence(text, start).gain >= evidenceThreshold ? 'misaligned' : undefined
+  const {gain} = misalignmentEvidence(text, start)
+  if (gain >= evidenceThreshold) return 'misaligned'
+  return endsUnpaired(text, start) ? 'unpaired-end' : undefined
 }
+// Longest run from the mark to an unpaired lead byte that is looked at (characters).
+const unpairedReach = 240
+
+// Whether the run after the mark ends as a damaged span does where its bytes come back in step:
+// a `?` or U+FFFD (the lead byte a decoder could not pair) before an ASCII byte below 0x40 or the
+// paragraph's end, after a word character (not `\uff0c?_?)`), with no whitespace between and none
+// of the marks real sentences are full of: a misaligned pair is one of them only when the next
+// character's lead byte is no Han lead.
+function endsUnpaired(text: string, start: number): boolean {
+  if (start > 0 && !isWordCharacter(text.charCodeAt(start - 1))) return false
+  const end = Math.min(text.length, start + 1 + unpairedReach)
+  for (let index = start + 1; index < end; index++) {
+    const code = text.charCodeAt(index)
+    if (code === 0x3f || code === 0xfffd) {
+      const next = index + 1 < text.length ? text.charCodeAt(index + 1) : -1
+      return index > start + 1 && (next === -1 || (next < 0x40 && next !== 0x3f))
+    }
+    if (code <= 0x20 || sentenceMarks.includes(code)) return false
+    // Two folded forms in a row need a character with trail byte A3 between them: rare.
+    if (code < 0x80 && index > start + 1 && text.charCodeAt(index - 1) < 0x80) return false
+  }
+  return false
+}
+
+// U+3000, U+3001, U+3002, U+FF0C, U+FF1A, brackets and their folded forms (U+FF1B is A3BB, a
+// pair a span makes; these are pairs whose second byte is no Han lead).
+const sentenceMarks = [0x3000, 0x3001, 0x3002, 0xff0c, 0x2c, 0xff1a, 0x3a, 0x2e, 0x28, 0x29, 0xff08, 0xff09]
 
 function hasHanWithin(text: string, from: number, to: number): boolean {
   for (let index = from; index < to; index++) if (isHan(text.charCodeAt(index))) return true
