@@ -14,12 +14,6 @@ export type Signal =
   | 'short-run'
   | 'unpaired-end'
 
-// A signal that the text after the mark has the shape of a damaged span, whatever it reads as:
-// such a span left as it is always gets a warning.
-export function isShapeSignal(signal: Signal): boolean {
-  return signal === 'short-run'
-}
-
 // How far after the start the signals are looked for (characters).
 const signalReach = 6
 // How many characters after the start must include a Han character.
