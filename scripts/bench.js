@@ -248,6 +248,23 @@ async function storeFigures(redisPort) {
   for (const [name, perSecond] of rows) console.log(`| ${name} | ${Math.round(perSecond).toLocaleString('en')} |`)
 }
 
+// The corpus articles as one small file, and the same with 2% of their Han characters replaced
+// by `?` (characters a GBK encoder could not map): the repair's scan must pass over those cheaply.
+function buildQuestionCorpus() {
+  const dir = join(root, 'bench', 'questions')
+  mkdirSync(dir, {recursive: true})
+  const articles = readFileSync(corpusSource, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => paragraphsOf(line.slice(line.indexOf('\t') + 1)).join('\n'))
+  const text = `${articles.join('\n')}\n`
+  const next = random(7)
+  const questions = text.replace(/[\u4e00-\u9fff]/g, (character) => (next() < 0.02 ? '?' : character))
+  writeFileSync(join(dir, 'plain.txt'), text)
+  writeFileSync(join(dir, 'questions.txt'), questions)
+  return dir
+}
+
 async function main(redis) {
   if (!existsSync(cli)) execFileSync('npm', ['run', 'build'], {cwd: root, stdio: 'inherit'})
   buildCorpus()
@@ -287,6 +304,12 @@ async function main(redis) {
       ),
     ],
   ]
+  const questions = buildQuestionCorpus()
+  const questionRows = ['plain', 'questions'].map((name) => [
+    name === 'plain' ? 'newsclean, corpus articles as they are' : 'newsclean, 2% of Han characters as `?`',
+    measure(`rm -rf '${out}' && node '${cli}' '${join(questions, `${name}.txt`)}' -o '${out}' --no-report -q`),
+    statSync(join(questions, `${name}.txt`)).size,
+  ])
   const mawk = rows[1][1].wall
   console.log('| command | wall s | MB/s | / mawk | CPU s | peak RSS MB |')
   console.log('|---|---|---|---|---|---|')
@@ -313,6 +336,9 @@ async function main(redis) {
     const {wall, cpu, rssMb} = figure
     console.log(`| ${name} | ${(wall * 1000).toFixed(0)} | ${(cpu * 1000).toFixed(0)} | ${rssMb.toFixed(0)} |`)
   }
+  console.log('\n| text with lost characters | wall s | MB/s | / as they are | CPU s | peak RSS MB |')
+  console.log('|---|---|---|---|---|---|')
+  for (const [name, figure, size] of questionRows) printRow(name, figure, size, questionRows[0][1].wall)
   rmSync(out, {recursive: true, force: true})
   rmSync(sqliteStore, {force: true})
   await storeFigures(redis.port)

@@ -2,29 +2,63 @@
 // at a chunk boundary (`?` or U+FFFD, then unrelated characters until an ASCII byte put it back
 // in step), with what scrapers did afterwards (full-width forms folded to ASCII, private-use
 // characters stripped). A span is repaired only when one reading of its bytes is far more
-// likely than every other and than the text as it is; a byte that is truly lost becomes U+FFFD.
-// Never changes a `?` followed by ordinary Chinese text (a question), nor any span it is unsure
-// of: those get a warning for a reviewer. Runs first: every later rule needs the real characters.
+// likely than every other and than the text as it is, and explains the damage byte for byte; a
+// character whose hidden byte no model is sure of becomes U+FFFD, with a warning. Never changes a
+// `?` followed by ordinary Chinese text (a question), nor any span it is unsure of: those get a
+// warning for a reviewer. Bounded: a cheap scan passes over almost every `?`, each span searched
+// has a fixed budget, and so has the document. Runs first: every later rule needs the real
+// characters.
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
 import {pointIn, reportDoubt, reportFix} from '../messages.js'
+import {modelKey} from '../repair/frequency.js'
 import {isPrivateUse} from '../repair/gbk.js'
 import {DocumentModel} from '../repair/model.js'
-import {findWindowEnd, type Verdict, weighSpan} from '../repair/search.js'
+import {PairModel} from '../repair/pair-model.js'
+import {isStopAndClosingQuote} from '../repair/quotes.js'
+import {readSpan, type SpanReading} from '../repair/reading.js'
+import {simplifiedWeights, traditionalWeights, type Weights} from '../repair/scoring.js'
+import {Budget, findWindowEnd, type Verdict, weighSpan} from '../repair/search.js'
+import {type Settled, settle} from '../repair/settle.js'
+import {maxSpan} from '../repair/span-bytes.js'
 import {damageSignal, nextDamageMark} from '../repair/spans.js'
+import {simplifiedShare} from '../repair/words.js'
 import type {Root, Text} from '../syntax/types.js'
 
 const ruleId = 'repair-encoding'
 
 export interface Options {
-  // Least posterior probability of the best reading for a repair (default 0.95).
+  // Traditional text: least posterior probability of the best reading for a repair (default 0.95).
   certainty?: number
+  // Least posterior probability of a guessed character for it to be written (default 0.97 for
+  // simplified text, 0.9 for traditional).
+  guessCertainty?: number
+  // Simplified text: least log10 gain per character of the damaged reading over the text as it
+  // is for a repair (default 0.5).
+  minGain?: number
 }
+
+// Simplified text: least posterior of where a span ends for a repair.
+const endingCertainty = 0.99
+// Simplified text: a span left as it is gets a warning when the damaged reading gains at least
+// this much (log10 per character) over the text as it is; a real question loses far more.
+const doubtfulGain = 0.4
+// Simplified text: steps (pairs of characters scored) a span may spend, and a document (a base
+// and more per code unit of text).
+const pairSpanSteps = 2_000_000
+const pairDocumentBaseSteps = 4_000_000
+const pairDocumentStepsPerUnit = 100
 
 // A span left as it is gets a warning when a reading is at least this likely, or the text as it
 // is at most this likely.
 const doubtfulReading = 0.2
 const doubtfulText = 0.05
+// Steps (characters scored) a document may spend on its searches: a base, and more per
+// code unit of text, so no input costs more than a few times its clean-text time.
+const documentBaseSteps = 300_000
+const documentStepsPerUnit = 10
+// Below this share of common simplified characters a document is scored as traditional.
+const simplifiedThreshold = 0.9
 
 interface Suspect {
   start: number
@@ -32,34 +66,61 @@ interface Suspect {
 }
 
 const repairEncoding: Plugin<[Options?], Root> = function (options = {}) {
-  const certainty = options.certainty ?? 0.95
   return function (tree: Root, file: VFile) {
     const texts = tree.children.map((paragraph) => paragraph.children[0])
     const suspects = texts.map((text) => findSuspects(text.value))
     if (suspects.every((list) => list.length === 0)) return
+    const weights = chooseWeights(texts, suspects)
+    if (weights === simplifiedWeights) {
+      const settings = {minGain: options.minGain ?? 0.5, guessCertainty: options.guessCertainty ?? 0.97}
+      repairByPairs(texts, suspects, file, settings)
+      return
+    }
+    const guessCertainty = options.guessCertainty ?? 0.9
+    const length = texts.reduce((sum, text) => sum + text.value.length, 0)
+    const budget = new Budget(documentBaseSteps + documentStepsPerUnit * length)
+    const certainty = options.certainty ?? weights.certainty
     const models = new Map<string, DocumentModel>()
     // A page captured twice repeats its damage too; the same span in the same setting is
     // weighed once.
     const verdicts = new Map<string, Verdict>()
     const restorePrivateUse = !texts.some((text) => hasPrivateUse(text.value))
+    const around = neighbourhoods(texts)
     texts.forEach((text, index) => {
       if (suspects[index]!.length === 0) return
-      const [first, last] = neighbourhood(texts, index)
+      const [first, last] = around[index]!
       const key = `${first}:${last}`
       if (!models.has(key)) models.set(key, buildModel(texts, suspects, first, last))
+      const model = models.get(key)!
       const quoteContinues = opensWithQuote(texts[index + 1]?.value ?? '')
-      const settings = {certainty, restorePrivateUse, quoteContinues}
-      const weigh = (value: string, start: number): Verdict => {
-        const spanKey = `${key}|${quoteContinues}|${start}|${value}`
-        if (!verdicts.has(spanKey)) verdicts.set(spanKey, weighSpan(value, start, models.get(key)!, settings))
-        return verdicts.get(spanKey)!
+      const search = {restorePrivateUse, quoteContinues, weights, budget}
+      const span: SpanRepair = {
+        weigh(value, start) {
+          const spanKey = `${key}|${quoteContinues}|${start}|${value.slice(Math.max(0, start - 64), start + 320)}`
+          if (!verdicts.has(spanKey)) verdicts.set(spanKey, weighSpan(value, start, model, search))
+          return verdicts.get(spanKey)!
+        },
+        settle: (value, start, verdict) =>
+          settle(value, start, verdict.best!.end, verdict.best!.last, {
+            model,
+            weights,
+            quoteContinues,
+            certainty: guessCertainty,
+          }),
+        budget,
       }
-      repairText(text, file, weigh, certainty)
+      repairText(text, file, span, certainty)
     })
   }
 }
 
 export default repairEncoding
+
+interface SpanRepair {
+  weigh: (value: string, start: number) => Verdict
+  settle: (value: string, start: number, verdict: Verdict) => Settled | undefined
+  budget: Budget
+}
 
 // The damage marks of a paragraph that come with a signal, and how far each could reach.
 export function findSuspects(value: string): Suspect[] {
@@ -70,21 +131,41 @@ export function findSuspects(value: string): Suspect[] {
   return suspects
 }
 
-// How much text on each side of a damaged paragraph its model learns from (code units). An
-// article is far shorter, so an ordinary document is learnt whole, once; a file holding many
-// articles costs no more per repair than one article does.
-const contextUnits = 16 * 1024
+// The dictionary scores simplified text; a traditional document is scored by characters alone.
+function chooseWeights(texts: Text[], suspects: Suspect[][]): Weights {
+  let sample = ''
+  for (const [index, text] of texts.entries()) {
+    const firstSuspect = suspects[index]![0]?.start ?? text.value.length
+    sample += text.value.slice(0, firstSuspect)
+    if (sample.length > 4000) break
+  }
+  return simplifiedShare(sample) >= simplifiedThreshold ? simplifiedWeights : traditionalWeights
+}
 
-// The first and last paragraph of the text around paragraph `center` that its model learns from.
-export function neighbourhood(texts: Text[], center: number): [number, number] {
-  let first = center
-  let before = 0
-  while (first > 0 && before + texts[first - 1]!.value.length <= contextUnits) before += texts[--first]!.value.length
-  let last = center
-  let after = 0
-  while (last < texts.length - 1 && after + texts[last + 1]!.value.length <= contextUnits)
-    after += texts[++last]!.value.length
-  return [first, last]
+// The paragraphs are cut into blocks of about this many code units; a damaged paragraph's model
+// learns from its block and the blocks on each side. An article is far shorter, so an ordinary
+// document is learnt whole, once; in a file holding many articles neighbouring paragraphs share
+// one model, so models cost a few times the text, never a model per paragraph.
+const blockUnits = 16 * 1024
+
+// For each paragraph, the first and last paragraph of the text its model learns from.
+export function neighbourhoods(texts: Text[]): Array<[number, number]> {
+  const blockOf: number[] = []
+  const firstOf: number[] = [0]
+  let units = 0
+  texts.forEach((text, index) => {
+    if (units >= blockUnits) {
+      firstOf.push(index)
+      units = 0
+    }
+    blockOf.push(firstOf.length - 1)
+    units += text.value.length
+  })
+  const lastBlock = firstOf.length - 1
+  return blockOf.map((block) => [
+    firstOf[Math.max(0, block - 1)]!,
+    block + 2 > lastBlock ? texts.length - 1 : firstOf[block + 2]! - 1,
+  ])
 }
 
 // The counts of paragraphs `first` to `last`, without the suspect stretches.
@@ -107,49 +188,64 @@ function hasPrivateUse(value: string): boolean {
   return false
 }
 
-function repairText(
-  text: Text,
-  file: VFile,
-  weigh: (value: string, start: number) => Verdict,
-  certainty: number,
-): void {
+function repairText(text: Text, file: VFile, span: SpanRepair, certainty: number): void {
   const value = text.value
   let repaired = ''
   let copied = 0
+  let unsearched = 0
+  let firstUnsearched = -1
   for (let start = nextDamageMark(value, 0); start !== -1; start = nextDamageMark(value, start)) {
     if (!damageSignal(value, start)) {
       start++
       continue
     }
-    const verdict = weigh(value, start)
-    const best = verdict.best
-    if (best && verdict.posterior >= certainty) {
-      const actual = value.slice(start, best.end)
-      reportFix(
-        file,
-        `Unexpected GBK mojibake \`${actual}\` (a lead byte lost, the rest read one byte off), expected \`${best.replacement}\``,
-        {
-          ruleId,
-          place: pointIn(text, start),
-          actual,
-          expected: best.replacement,
-        },
-      )
-      repaired += value.slice(copied, start) + best.replacement
-      copied = best.end
-      start = best.end
+    if (span.budget.remaining <= 0) {
+      if (unsearched++ === 0) firstUnsearched = start
+      start++
       continue
     }
-    if (isDoubtful(verdict)) {
+    const verdict = span.weigh(value, start)
+    const best = verdict.best
+    const settled =
+      best && !verdict.overBudget && verdict.posterior >= certainty ? span.settle(value, start, verdict) : undefined
+    if (settled) {
+      reportRepair(text, file, start, value.slice(start, settled.end), settled)
+      repaired += value.slice(copied, start) + settled.replacement
+      copied = settled.end
+      start = settled.end
+      continue
+    }
+    if (verdict.overBudget || (best && verdict.posterior >= certainty) || isDoubtful(verdict)) {
       reportDoubt(file, doubtReason(value, start, verdict), ruleId, pointIn(text, start))
       // A `?` inside a span read one byte off is no new start: repairing from there would
       // pair the bytes wrongly.
-      start = Math.max(start + 1, verdict.best?.end ?? 0)
+      start = Math.max(start + 1, best?.end ?? 0)
       continue
     }
     start++
   }
+  if (unsearched > 0) {
+    const reason = `Possible GBK mojibake at ${unsearched} places from here, left as they are: the document's repair budget is spent`
+    reportDoubt(file, reason, ruleId, pointIn(text, firstUnsearched))
+  }
   if (copied > 0) text.value = repaired + value.slice(copied)
+}
+
+function reportRepair(text: Text, file: VFile, start: number, actual: string, settled: Settled): void {
+  const expected = settled.replacement
+  reportFix(
+    file,
+    `Unexpected GBK mojibake \`${actual}\` (a lead byte lost, the rest read one byte off), expected \`${expected}\``,
+    {ruleId, place: pointIn(text, start), actual, expected},
+  )
+  if (settled.unsure === 0) return
+  const reason = `Repaired GBK mojibake \`${actual}\` as \`${expected}\`: ${settled.unsure} ${
+    settled.unsure === 1 ? 'character' : 'characters'
+  } no reading is sure of written as U+FFFD`
+  // The warning names the repair it is about, so a reviewer sees both texts.
+  const doubt = reportDoubt(file, reason, ruleId, pointIn(text, start))
+  doubt.actual = actual
+  doubt.expected = [expected]
 }
 
 function isDoubtful(verdict: Verdict): boolean {
@@ -158,13 +254,136 @@ function isDoubtful(verdict: Verdict): boolean {
 
 function doubtReason(value: string, start: number, verdict: Verdict): string {
   const shown = value.slice(start, Math.min(verdict.windowEnd, start + 12))
-  const best = verdict.best
-  const guess = best
-    ? `; best reading \`${best.replacement}\` for \`${value.slice(start, best.end)}\` (${percent(verdict.posterior)})`
-    : ''
-  return `Possible GBK mojibake at \`${shown}\`, left as it is: no reading is certain${guess}`
+  if (verdict.overBudget)
+    return `Possible GBK mojibake at \`${shown}\`, left as it is: the span is over the search budget`
+  return `Possible GBK mojibake at \`${shown}\`, left as it is: no reading is certain (${percent(verdict.posterior)})`
 }
 
 function percent(share: number): string {
   return `${Math.round(share * 100)}%`
+}
+
+interface PairSettings {
+  minGain: number
+  guessCertainty: number
+}
+
+// Simplified text: each span read from its bytes and weighed whole (reading.ts) under the
+// document's and the dictionary's character pairs.
+function repairByPairs(texts: Text[], suspects: Suspect[][], file: VFile, settings: PairSettings): void {
+  const length = texts.reduce((sum, text) => sum + text.value.length, 0)
+  const budget = {remaining: pairDocumentBaseSteps + pairDocumentStepsPerUnit * length}
+  const models = new Map<string, PairModel>()
+  // A page captured twice repeats its damage too; the same span in the same setting is weighed once.
+  const readings = new Map<string, SpanReading | undefined>()
+  const around = neighbourhoods(texts)
+  texts.forEach((text, index) => {
+    if (suspects[index]!.length === 0) return
+    const [first, last] = around[index]!
+    const key = `${first}:${last}`
+    if (!models.has(key)) models.set(key, buildPairModel(texts, suspects, first, last))
+    const model = models.get(key)!
+    const read = (value: string, start: number): SpanReading | undefined => {
+      const spanKey = `${key}|${start}|${value.slice(Math.max(0, start - 8), start + maxSpan + 8)}`
+      if (!readings.has(spanKey)) {
+        const limit = Math.min(pairSpanSteps, budget.remaining)
+        const reading = readSpan(value, start, model, limit, settings.guessCertainty)
+        budget.remaining -= reading?.steps ?? 0
+        readings.set(spanKey, reading)
+      }
+      return readings.get(spanKey)
+    }
+    repairSpansByPairs(text, file, read, budget, settings)
+  })
+}
+
+function buildPairModel(texts: Text[], suspects: Suspect[][], first: number, last: number): PairModel {
+  const model = new PairModel()
+  for (let index = first; index <= last; index++) {
+    const excluded = suspects[index]!.map(({start, windowEnd}) => [start, windowEnd] as const)
+    model.addParagraph(keysOf(texts[index]!.value), excluded)
+  }
+  return model
+}
+
+function keysOf(value: string): Uint16Array {
+  const keys = new Uint16Array(value.length)
+  for (let index = 0; index < value.length; index++) keys[index] = modelKey(value.charCodeAt(index))
+  return keys
+}
+
+function repairSpansByPairs(
+  text: Text,
+  file: VFile,
+  read: (value: string, start: number) => SpanReading | undefined,
+  budget: {remaining: number},
+  settings: PairSettings,
+): void {
+  const value = text.value
+  let repaired = ''
+  let copied = 0
+  let unsearched = 0
+  let firstUnsearched = -1
+  for (let start = nextDamageMark(value, 0); start !== -1; start = nextDamageMark(value, start)) {
+    const signal = damageSignal(value, start)
+    if (!signal) {
+      start++
+      continue
+    }
+    if (budget.remaining <= 0) {
+      if (unsearched++ === 0) firstUnsearched = start
+      start++
+      continue
+    }
+    if (isStopAndClosingQuote(value, start)) {
+      const replacement = '\u3002\u201d'
+      reportRepair(text, file, start, value.slice(start), {replacement, unsure: 0, end: value.length})
+      repaired += value.slice(copied, start) + replacement
+      copied = value.length
+      break
+    }
+    const reading = read(value, start)
+    if (reading && isRepair(reading, settings)) {
+      reportRepair(text, file, start, value.slice(start, reading.end), {
+        replacement: reading.replacement,
+        unsure: reading.unsure,
+        end: reading.end,
+      })
+      repaired += value.slice(copied, start) + reading.replacement
+      copied = reading.end
+      start = reading.end
+      continue
+    }
+    if (reading?.overBudget || (reading && (reading.gain >= doubtfulGain || signal === 'unpaired-end'))) {
+      reportDoubt(file, pairDoubtReason(value, start, reading), ruleId, pointIn(text, start))
+      // A `?` inside a span read one byte off is no new start: repairing from there would
+      // pair the bytes wrongly.
+      start = Math.max(start + 1, reading?.end ?? 0)
+      continue
+    }
+    start++
+  }
+  if (unsearched > 0) {
+    const reason = `Possible GBK mojibake at ${unsearched} places from here, left as they are: the document's repair budget is spent`
+    reportDoubt(file, reason, ruleId, pointIn(text, firstUnsearched))
+  }
+  if (copied > 0) text.value = repaired + value.slice(copied)
+}
+
+// A reading that restores fewer than two characters (`??` for a short `?!?`) is no repair: the
+// span is left, warned.
+function isRepair(reading: SpanReading, settings: PairSettings): boolean {
+  return (
+    !reading.overBudget &&
+    reading.gain >= settings.minGain &&
+    reading.endingShare >= endingCertainty &&
+    reading.replacement.length - reading.unsure >= 2
+  )
+}
+
+function pairDoubtReason(value: string, start: number, reading: SpanReading | undefined): string {
+  const shown = value.slice(start, Math.min(reading?.windowEnd ?? start + 12, start + 12))
+  if (reading?.overBudget)
+    return `Possible GBK mojibake at \`${shown}\`, left as it is: the span is over the search budget`
+  return `Possible GBK mojibake at \`${shown}\`, left as it is: no reading is certain`
 }

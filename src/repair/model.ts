@@ -70,6 +70,11 @@ export class DocumentModel {
     return Math.log10(probability) + penalty
   }
 
+  // log10 of the character's share of text, no context: what the context adds is measured from it.
+  logBase(key: number): number {
+    return Math.log10(this.base(key))
+  }
+
   private base(key: number): number {
     const cached = this.baseCache[key]!
     if (!Number.isNaN(cached)) return cached

@@ -65,3 +65,20 @@ function isWordCharacter(key: number): boolean {
 function isSentence(quoted: string): boolean {
   return quoted.length >= sentenceLength && /[\uff0c\u3001\uff1b\uff1a,;:]/.test(quoted)
 }
+
+// Whether the span at `start` is `?!?` ending a paragraph inside an open U+201C: the bytes of
+// U+3002 U+201D (A1A3 A1B1) read one byte off, the stop's lead lost and the quote's trail
+// unpaired at the end (either `?` may be U+FFFD, the `!` a full-width U+FF01). The pair A3A1 in
+// the middle allows only a character with trail A3 before and one with lead A1 after; in an open
+// quote at a paragraph's end that is the stop and the closing quote.
+export function isStopAndClosingQuote(text: string, start: number): boolean {
+  if (start + 3 !== text.length) return false
+  const middle = text.charCodeAt(start + 1)
+  if (!isLostByte(text.charCodeAt(start)) || !isLostByte(text.charCodeAt(start + 2))) return false
+  if (middle !== 0x21 && middle !== 0xff01) return false
+  return text.lastIndexOf('\u201c', start) > text.lastIndexOf('\u201d', start)
+}
+
+function isLostByte(code: number): boolean {
+  return code === 0x3f || code === 0xfffd
+}

@@ -2,10 +2,17 @@
 // chunk boundary) before Chinese text, with an independent sign that the text after it is
 // misaligned. A `?` followed by ordinary Chinese text is a question and is never a start.
 import {isHan} from '../text/han.js'
-import {isKnownHan} from './frequency.js'
-import {gbkBytes, isPrivateUse, isTrailByte, noCharacter} from './gbk.js'
+import {isKnownHan, logFrequency, modelKey} from './frequency.js'
+import {gbkBytes, isPrivateUse, isTrailByte, noCharacter, pairCharacter} from './gbk.js'
 
-export type Signal = 'exclamation' | 'private-use' | 'rare-han' | 'ascii-between-han'
+export type Signal =
+  | 'exclamation'
+  | 'private-use'
+  | 'rare-han'
+  | 'ascii-between-han'
+  | 'misaligned'
+  | 'short-run'
+  | 'unpaired-end'
 
 // How far after the start the signals are looked for (characters).
 const signalReach = 6
@@ -23,6 +30,7 @@ export function nextDamageMark(text: string, from: number): number {
 
 // Why the text after the mark at `start` looks misaligned, or undefined when it reads as text.
 export function damageSignal(text: string, start: number): Signal | undefined {
+  if (isShortRun(text, start)) return 'short-run'
   const end = Math.min(text.length, start + 1 + signalReach)
   if (!hasHanWithin(text, start + 1, Math.min(end, start + 1 + chineseReach))) return undefined
   const first = text.charCodeAt(start + 1)
@@ -38,8 +46,37 @@ export function damageSignal(text: string, start: number): Signal | undefined {
       return 'ascii-between-han'
     }
   }
-  return undefined
+  const {gain} = misalignmentEvidence(text, start)
+  if (gain >= evidenceThreshold) return 'misaligned'
+  return endsUnpaired(text, start) ? 'unpaired-end' : undefined
 }
+// Longest run from the mark to an unpaired lead byte that is looked at (characters).
+const unpairedReach = 240
+
+// Whether the run after the mark ends as a damaged span does where its bytes come back in step:
+// a `?` or U+FFFD (the lead byte a decoder could not pair) before an ASCII byte below 0x40 or the
+// paragraph's end, after a word character (not `\uff0c?_?)`), with no whitespace between and none
+// of the marks real sentences are full of: a misaligned pair is one of them only when the next
+// character's lead byte is no Han lead.
+function endsUnpaired(text: string, start: number): boolean {
+  if (start > 0 && !isWordCharacter(text.charCodeAt(start - 1))) return false
+  const end = Math.min(text.length, start + 1 + unpairedReach)
+  for (let index = start + 1; index < end; index++) {
+    const code = text.charCodeAt(index)
+    if (code === 0x3f || code === 0xfffd) {
+      const next = index + 1 < text.length ? text.charCodeAt(index + 1) : -1
+      return index > start + 1 && (next === -1 || (next < 0x40 && next !== 0x3f))
+    }
+    if (code <= 0x20 || sentenceMarks.includes(code)) return false
+    // Two folded forms in a row need a character with trail byte A3 between them: rare.
+    if (code < 0x80 && index > start + 1 && text.charCodeAt(index - 1) < 0x80) return false
+  }
+  return false
+}
+
+// U+3000, U+3001, U+3002, U+FF0C, U+FF1A, brackets and their folded forms (U+FF1B is A3BB, a
+// pair a span makes; these are pairs whose second byte is no Han lead).
+const sentenceMarks = [0x3000, 0x3001, 0x3002, 0xff0c, 0x2c, 0xff1a, 0x3a, 0x2e, 0x28, 0x29, 0xff08, 0xff09]
 
 function hasHanWithin(text: string, from: number, to: number): boolean {
   for (let index = from; index < to; index++) if (isHan(text.charCodeAt(index))) return true
@@ -58,4 +95,66 @@ function isStrayAscii(code: number): boolean {
 
 function isHanOrStart(text: string, index: number, start: number): boolean {
   return index === start || isHan(text.charCodeAt(index))
+}
+
+// Longest run between the mark and the `?` that ends a short span (characters).
+const shortRunLength = 4
+
+// The shape of a span the damage makes when the next ASCII byte comes soon: the mark, a few
+// characters read from pairs, and the `?` a decoder writes for a lead byte before an ASCII byte
+// (or the paragraph's end), as `?!?` for a stop and a closing quote that end a paragraph.
+// A run of folded marks alone (`?_?)` is an emoticon) counts only after a Han character, letter
+// or digit, where the lost stop of a paragraph-ending `?!?` stood.
+function isShortRun(text: string, start: number): boolean {
+  let asciiOnly = true
+  for (let index = start + 1; index <= start + 1 + shortRunLength && index < text.length; index++) {
+    const code = text.charCodeAt(index)
+    if (code === 0x3f || code === 0xfffd) {
+      const next = index + 1 < text.length ? text.charCodeAt(index + 1) : -1
+      const ends = index > start + 1 && (next === -1 || (next < 0x40 && next !== 0x3f))
+      return ends && (!asciiOnly || (start > 0 && isWordCharacter(text.charCodeAt(start - 1))))
+    }
+    if (code <= 0x20 || (code >= 0x7f && gbkBytes(code) < 0x100)) return false
+    if (code >= 0x80) asciiOnly = false
+  }
+  return false
+}
+
+function isWordCharacter(code: number): boolean {
+  return isHan(code) || (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a)
+}
+
+// Least misalignment evidence (mean log10 gain per re-paired character) that makes a suspect: a
+// real `?` before Chinese text scores far below it, a misaligned run far above.
+const evidenceThreshold = 0.5
+
+// How many pairs the misalignment evidence looks at after the mark.
+const evidenceReach = 10
+// log10 score of a re-paired character that is no character (its pair was hidden).
+const hiddenPairScore = -4.5
+
+// How much more common (mean log10 frequency per character) the characters after the mark
+// become when their bytes are paired one byte earlier, as a misaligned run's do; with the number
+// of re-paired characters it is based on. Cheap: no search, no dictionary.
+export function misalignmentEvidence(text: string, start: number): {gain: number; pairs: number} {
+  let gain = 0
+  let pairs = 0
+  let dangling = -1
+  for (let index = start + 1; index < text.length && pairs < evidenceReach; index++) {
+    const code = text.charCodeAt(index)
+    const bytes = code > 0x20 && code < 0x7f ? 0xa380 + code : code >= 0x80 ? gbkBytes(code) : noCharacter
+    if (bytes === noCharacter || bytes < 0x100) break
+    if (dangling !== -1) {
+      const repaired = pairCharacter(dangling, bytes >> 8)
+      gain +=
+        (isTextCharacter(repaired) ? logFrequency(modelKey(repaired)) : hiddenPairScore) - logFrequency(modelKey(code))
+      pairs++
+    }
+    dangling = bytes & 0xff
+  }
+  return {gain: pairs === 0 ? 0 : gain / pairs, pairs}
+}
+
+function isTextCharacter(code: number): boolean {
+  return code !== noCharacter && !isPrivateUse(code)
 }

@@ -1,0 +1,391 @@
+// The readings of a misaligned span as a lattice, weighed exactly by forward-backward. Each
+// boundary of the span (span-bytes.ts) is one true character when no pair was hidden there (k = 0:
+// known whole when both its bytes are), or two when one was (k = 1: the first ends with the hidden
+// pair's first byte, the second starts with its second byte; only pairs a decoder reads as
+// private use qualify), or three with a character lost whole between (k = 2, written U+FFFD).
+// A byte the text does not show (the lost lead, a trail a `?` hid) makes a choice among the
+// characters the other byte allows. The lattice sums every reading under the language model
+// (model.ts), so each local question gets its posterior: where the span ends, how many pairs hid
+// at each boundary, which character each guessed one was. Cost: the pairs of characters on
+// consecutive layers, a few thousand per boundary, counted against a step budget.
+import {logFrequency, modelKey} from './frequency.js'
+import {gbkBytes, isPrivateUse, noCharacter, pairCharacter, privateUsePairs} from './gbk.js'
+import type {PairModel} from './pair-model.js'
+import {type Boundary, type Ending, type SpanBytes, unknownByte} from './span-bytes.js'
+
+interface Candidate {
+  code: number
+  key: number
+  // The byte a hidden pair shares with it (its trail for a first, its lead for a second).
+  byte: number
+  // Prior weight for a character whose lead byte was lost (a sentence mark is where streams are
+  // cut, as every span of the seed shows).
+  prior: number
+}
+
+interface Layer {
+  exact: Candidate[]
+  firsts: Candidate[]
+  seconds: Candidate[]
+}
+
+// Forward weights of one layer, scaled so its exits sum to 1.
+interface Forward {
+  exact: Float64Array
+  firsts: Float64Array
+  hiddenOne: Float64Array
+  hiddenTwo: Float64Array
+}
+
+// P(U+FFFD | character) for a character lost whole between two hidden pairs (k = 2): the share
+// of characters both of whose bytes could sit in hidden pairs, times how rarely pairs hide twice.
+const lostWholeShare = 0.13
+// A sentence mark is this much likelier than another character to be the one whose lead was lost.
+const lostLeadMarkWeight = 10
+// Least posterior of a boundary's structure (how many pairs hid there) for its characters to be
+// written; below it the boundary is U+FFFD for each character it may have been, down to
+// structures this likely.
+const structureCertainty = 0.95
+const plausible = 0.01
+// A forward weight this far below its layer's best goes no further.
+const negligible = 1e-7
+
+export interface Decision {
+  // The characters of the reading, U+FFFD where none is sure enough.
+  codes: number[]
+  unsure: number
+  // The least posterior among the reading's choices of structure (how many pairs hid where).
+  structure: number
+}
+
+export class SpanLattice {
+  steps = 0
+  private readonly layers = new Map<string, Layer>()
+
+  constructor(
+    private readonly model: PairModel,
+    private readonly before: number,
+    private readonly stepLimit: number,
+  ) {}
+
+  get overBudget(): boolean {
+    return this.steps > this.stepLimit
+  }
+
+  // log of the summed probability of every reading of the span ending with `ending`, scoring the
+  // `follow` keys after it (the text in step again) too.
+  endingMasses(span: SpanBytes, follow: (ending: Ending) => number[]): number[] {
+    const masses: number[] = []
+    let exits: Array<[number, number]> = [[this.before, 1]]
+    let scale = 0
+    let done = 0
+    const order = span.endings.map((ending, index) => [ending.after, index] as const).sort((a, b) => a[0] - b[0])
+    const byIndex = new Array<number>(span.endings.length).fill(Number.NEGATIVE_INFINITY)
+    for (const [after, index] of order) {
+      while (done < after && !this.overBudget) {
+        const layer = this.layerOf(span.boundaries[done]!, done === 0)
+        const forward = this.forward(layer, exits)
+        const sum = exitSum(forward)
+        if (sum === 0) return byIndex
+        scaleForward(forward, sum)
+        scale += Math.log(sum)
+        exits = exitsOf(layer, forward)
+        done++
+      }
+      if (this.overBudget) return byIndex
+      const ending = span.endings[index]!
+      const layer = this.layerOf(ending.last, after === 0)
+      const forward = this.forward(layer, exits)
+      const keys = follow(ending)
+      let mass = 0
+      for (const [key, weight] of exitsOf(layer, forward)) mass += weight * this.sequence(key, keys)
+      byIndex[index] = mass > 0 ? scale + Math.log(mass) : Number.NEGATIVE_INFINITY
+    }
+    masses.push(...byIndex)
+    return masses
+  }
+
+  // The reading of the span ending with `ending`: each boundary's most probable structure, and
+  // each of its characters written when its posterior (with the structure's) reaches
+  // `certainty`, else U+FFFD.
+  decide(span: SpanBytes, ending: Ending, follow: number[], certainty: number): Decision {
+    const chain = [...span.boundaries.slice(0, ending.after), ending.last]
+    const layers = chain.map((boundary, index) => this.layerOf(boundary, index === 0))
+    const forwards: Forward[] = []
+    const entries: Array<Array<[number, number]>> = []
+    let exits: Array<[number, number]> = [[this.before, 1]]
+    for (const layer of layers) {
+      entries.push(exits)
+      const forward = this.forward(layer, exits)
+      scaleForward(forward, exitSum(forward) || 1)
+      forwards.push(forward)
+      exits = exitsOf(layer, forward)
+    }
+    const codes: number[] = []
+    let unsure = 0
+    let structure = 1
+    let after = (key: number): number => this.sequence(key, follow)
+    const perLayer: number[][] = []
+    for (let index = layers.length - 1; index >= 0; index--) {
+      const layer = layers[index]!
+      const forward = forwards[index]!
+      const backExact = layer.exact.map((node) => after(node.key))
+      const backSeconds = layer.seconds.map((node) => after(node.key))
+      const chosen = this.choose(layer, forward, backExact, backSeconds, certainty)
+      structure = Math.min(structure, chosen.structure)
+      unsure += chosen.unsure
+      perLayer.push(chosen.codes)
+      const backFirsts = this.backFirsts(layer, backSeconds)
+      const entering = entries[index]!
+      const weights = new Map<number, number>()
+      let top = 0
+      for (const [key] of entering) {
+        let weight = 0
+        layer.exact.forEach((node, at) => {
+          weight += this.step(key, node) * backExact[at]!
+        })
+        layer.firsts.forEach((node, at) => {
+          weight += this.step(key, node) * backFirsts[at]!
+        })
+        weights.set(key, weight)
+        top = Math.max(top, weight)
+      }
+      const norm = top || 1
+      after = (key: number) => (weights.get(key) ?? 0) / norm
+    }
+    for (const layerCodes of perLayer.reverse()) codes.push(...layerCodes)
+    return {codes, unsure, structure}
+  }
+
+  // The characters one layer writes, and how sure its structure is.
+  private choose(
+    layer: Layer,
+    forward: Forward,
+    backExact: number[],
+    backSeconds: number[],
+    certainty: number,
+  ): {codes: number[]; unsure: number; structure: number} {
+    const exact = layer.exact.map((_, at) => forward.exact[at]! * backExact[at]!)
+    const one = layer.seconds.map((_, at) => forward.hiddenOne[at]! * backSeconds[at]!)
+    const two = layer.seconds.map((_, at) => forward.hiddenTwo[at]! * backSeconds[at]!)
+    const totals = [sum(exact), sum(one), sum(two)]
+    const all = totals[0]! + totals[1]! + totals[2]!
+    if (all === 0) return {codes: [0xfffd], unsure: 1, structure: 0}
+    const hidden = totals.indexOf(Math.max(...totals))
+    const structure = totals[hidden]! / all
+    if (structure < structureCertainty) {
+      // How many characters stood here is itself unsure: U+FFFD for as many as may have.
+      let most = totals.length - 1
+      while (most > 0 && totals[most]! / all < plausible) most--
+      const codes = new Array<number>(most + 1).fill(0xfffd)
+      return {codes, unsure: codes.length, structure}
+    }
+    const picks: Array<[Candidate[], number[]]> = []
+    if (hidden === 0) picks.push([layer.exact, exact])
+    else {
+      const firsts = layer.firsts.map(
+        (node, at) => forward.firsts[at]! * this.firstBack(layer, node, backSeconds, hidden),
+      )
+      picks.push([layer.firsts, firsts], [layer.seconds, hidden === 1 ? one : two])
+    }
+    const codes: number[] = []
+    let unsure = 0
+    for (const [nodes, weights] of picks) {
+      const best = weights.indexOf(Math.max(...weights))
+      const sure = weights[best]! / all >= certainty
+      codes.push(sure ? nodes[best]!.code : 0xfffd)
+      if (!sure) unsure++
+    }
+    if (hidden === 2) {
+      codes.splice(1, 0, 0xfffd)
+      unsure++
+    }
+    return {codes, unsure, structure}
+  }
+
+  private firstBack(layer: Layer, first: Candidate, backSeconds: number[], hidden: number): number {
+    let weight = 0
+    if (hidden === 1) {
+      layer.seconds.forEach((second, at) => {
+        if (isHiddenPair(first.byte, second.byte)) weight += this.step(first.key, second) * backSeconds[at]!
+      })
+      return weight
+    }
+    layer.seconds.forEach((second, at) => {
+      weight += this.model.base(second.key) * backSeconds[at]!
+    })
+    return weight * lostWholeShare
+  }
+
+  private backFirsts(layer: Layer, backSeconds: number[]): number[] {
+    return layer.firsts.map(
+      (node) => this.firstBack(layer, node, backSeconds, 1) + this.firstBack(layer, node, backSeconds, 2),
+    )
+  }
+
+  private forward(layer: Layer, exits: Array<[number, number]>): Forward {
+    const exact = new Float64Array(layer.exact.length)
+    const firsts = new Float64Array(layer.firsts.length)
+    for (const [key, weight] of exits) {
+      layer.exact.forEach((node, at) => {
+        exact[at]! += weight * this.step(key, node)
+      })
+      layer.firsts.forEach((node, at) => {
+        firsts[at]! += weight * this.step(key, node)
+      })
+    }
+    const hiddenOne = new Float64Array(layer.seconds.length)
+    const hiddenTwo = new Float64Array(layer.seconds.length)
+    const lostWhole = sum(firsts) * lostWholeShare
+    layer.seconds.forEach((second, at) => {
+      let weight = 0
+      layer.firsts.forEach((first, from) => {
+        if (firsts[from]! > 0 && isHiddenPair(first.byte, second.byte))
+          weight += firsts[from]! * this.step(first.key, second)
+      })
+      hiddenOne[at] = weight
+      hiddenTwo[at] = lostWhole * this.model.base(second.key)
+    })
+    return {exact, firsts, hiddenOne, hiddenTwo}
+  }
+
+  private step(previous: number, node: Candidate): number {
+    this.steps++
+    return this.model.probability(previous, node.key) * node.prior
+  }
+
+  // P of `keys` in turn after `previous`.
+  private sequence(previous: number, keys: number[]): number {
+    let probability = 1
+    let last = previous
+    for (const key of keys) {
+      this.steps++
+      probability *= this.model.probability(last, key)
+      last = key
+    }
+    return probability
+  }
+
+  private layerOf(boundary: Boundary, lostLead: boolean): Layer {
+    const id = `${boundary.left},${boundary.right},${lostLead}`
+    let layer = this.layers.get(id)
+    if (!layer) {
+      layer = buildLayer(boundary, lostLead)
+      this.layers.set(id, layer)
+    }
+    return layer
+  }
+}
+
+function buildLayer({left, right}: Boundary, lostLead: boolean): Layer {
+  const mark = (node: Candidate): Candidate =>
+    lostLead && lostLeadMarks.includes(node.code) ? {...node, prior: lostLeadMarkWeight} : node
+  const exact = charactersOf(left, right).map(mark)
+  if (right === unknownByte) return {exact, firsts: [], seconds: []}
+  const firsts = (
+    left === unknownByte
+      ? lostLeadMarks
+          .filter((code) => hiddenTrails().has(gbkBytes(code) & 0xff))
+          .map((code) => candidate(code, gbkBytes(code) & 0xff))
+      : [...hiddenTrails()].flatMap((trail) => guessable(pairCharacter(left, trail), trail))
+  ).map(mark)
+  const seconds = [...hiddenLeads()].flatMap((lead) => guessable(pairCharacter(lead, right), lead))
+  return {exact, firsts, seconds}
+}
+
+// The characters a lead and a trail byte make, each possible one where a byte is unknown.
+function charactersOf(left: number, right: number): Candidate[] {
+  if (left !== unknownByte && right !== unknownByte) {
+    const code = pairCharacter(left, right)
+    return isTextCharacter(code) ? [candidate(code, -1)] : []
+  }
+  if (left === unknownByte && right === unknownByte) return []
+  const found: Candidate[] = []
+  for (let byte = 0x81; byte <= 0xfe; byte++) {
+    const code = left === unknownByte ? pairCharacter(byte, right) : pairCharacter(left, byte)
+    found.push(...guessable(code, byte))
+  }
+  return found
+}
+
+function candidate(code: number, byte: number): Candidate {
+  return {code, key: modelKey(code), byte, prior: 1}
+}
+
+// Characters too rare to be guessed from one byte are left out of a guess.
+function guessable(code: number, byte: number): Candidate[] {
+  return isTextCharacter(code) && isCommonEnough(code) ? [candidate(code, byte)] : []
+}
+
+// log10 share of text below which a character is not guessed (the table's floor for Han).
+const rarest = -7
+
+function isCommonEnough(code: number): boolean {
+  return logFrequency(modelKey(code)) > rarest
+}
+
+function isTextCharacter(code: number): boolean {
+  return code !== noCharacter && !isPrivateUse(code)
+}
+
+// The marks a stream is cut after (a sentence stop or pause).
+export const lostLeadMarks = [0x3002, 0xff0c, 0xff01, 0xff1f, 0xff1b]
+
+let hiddenSet: Set<number> | undefined
+let trails: Set<number> | undefined
+let leads: Set<number> | undefined
+
+// Whether a decoder hides the pair (first, second): it reads it as a private-use character.
+function isHiddenPair(first: number, second: number): boolean {
+  hiddenSet ??= new Set(privateUsePairs().filter((pair) => (pair & 0xff) >= 0x81))
+  return hiddenSet.has((first << 8) | second)
+}
+
+function hiddenTrails(): Set<number> {
+  trails ??= new Set(
+    privateUsePairs()
+      .filter((pair) => (pair & 0xff) >= 0x81)
+      .map((pair) => pair >> 8),
+  )
+  return trails
+}
+
+function hiddenLeads(): Set<number> {
+  leads ??= new Set(
+    privateUsePairs()
+      .map((pair) => pair & 0xff)
+      .filter((byte) => byte >= 0x81),
+  )
+  return leads
+}
+
+function exitsOf(layer: Layer, forward: Forward): Array<[number, number]> {
+  const exits: Array<[number, number]> = []
+  let top = 0
+  for (const weight of forward.exact) top = Math.max(top, weight)
+  for (let at = 0; at < layer.seconds.length; at++) top = Math.max(top, forward.hiddenOne[at]! + forward.hiddenTwo[at]!)
+  const floor = top * negligible
+  layer.exact.forEach((node, at) => {
+    if (forward.exact[at]! > floor) exits.push([node.key, forward.exact[at]!])
+  })
+  layer.seconds.forEach((node, at) => {
+    const weight = forward.hiddenOne[at]! + forward.hiddenTwo[at]!
+    if (weight > floor) exits.push([node.key, weight])
+  })
+  return exits
+}
+
+function exitSum(forward: Forward): number {
+  return sum(forward.exact) + sum(forward.hiddenOne) + sum(forward.hiddenTwo)
+}
+
+function scaleForward(forward: Forward, by: number): void {
+  for (const weights of [forward.exact, forward.firsts, forward.hiddenOne, forward.hiddenTwo])
+    for (let at = 0; at < weights.length; at++) weights[at]! /= by
+}
+
+function sum(weights: ArrayLike<number>): number {
+  let total = 0
+  for (let at = 0; at < weights.length; at++) total += weights[at]!
+  return total
+}

@@ -1,0 +1,118 @@
+// A word-level model of Chinese from jieba's dictionary (about 350k words with their counts in a
+// large corpus): a text's log-probability is that of its most probable segmentation into
+// dictionary words, found left to right by dynamic programming as jieba does. Characters that are
+// not Han are scored by the character model's frequency (they end a word). The dictionary is read
+// on the first damaged span only: clean text never pays for it.
+import {createRequire} from 'node:module'
+import {isHan} from '../text/han.js'
+import {logFrequency, modelKey} from './frequency.js'
+
+// Longest word looked up (characters); longer dictionary entries are names and set phrases.
+export const maxWordLength = 8
+
+interface Dictionary {
+  // log10 of each word's share of the counts.
+  words: Map<string, number>
+  // log10 share of a Han character the dictionary lacks (a count of one, as jieba gives it).
+  unknown: number
+}
+
+let dictionary: Dictionary | undefined
+
+function load(): Dictionary {
+  const require = createRequire(import.meta.url)
+  const {dict} = require('@node-rs/jieba/dict') as {dict: Uint8Array}
+  const text = Buffer.from(dict.buffer, dict.byteOffset, dict.byteLength).toString('utf8')
+  const counts = new Map<string, number>()
+  let total = 0
+  let lineStart = 0
+  while (lineStart < text.length) {
+    let lineEnd = text.indexOf('\n', lineStart)
+    if (lineEnd === -1) lineEnd = text.length
+    const wordEnd = text.indexOf(' ', lineStart)
+    if (wordEnd !== -1 && wordEnd < lineEnd) {
+      const countEnd = text.indexOf(' ', wordEnd + 1)
+      const count = Number.parseInt(text.slice(wordEnd + 1, countEnd === -1 || countEnd > lineEnd ? lineEnd : countEnd))
+      if (count > 0) {
+        total += count
+        if (wordEnd - lineStart <= maxWordLength) counts.set(text.slice(lineStart, wordEnd), count)
+      }
+    }
+    lineStart = lineEnd + 1
+  }
+  const logTotal = Math.log10(total)
+  for (const [word, count] of counts) counts.set(word, Math.log10(count) - logTotal)
+  return {words: counts, unknown: -logTotal}
+}
+
+function loaded(): Dictionary {
+  dictionary ??= load()
+  return dictionary
+}
+
+// log10 of a dictionary word's share, or undefined when it is no word.
+export function wordLogProbability(word: string): number | undefined {
+  return loaded().words.get(word)
+}
+
+// How often the dictionary uses a single character as a word (log10 share; `unknown` if never).
+export function characterLogProbability(code: number): number {
+  const {words, unknown} = loaded()
+  return words.get(String.fromCharCode(code)) ?? unknown
+}
+
+// The end of a running segmentation: the last characters of the current run of Han text (up to
+// maxWordLength - 1) and the best log-probability at each place among them, the last the text's.
+export interface WordTail {
+  readonly chars: string
+  readonly best: readonly number[]
+}
+
+export const emptyTail: WordTail = {chars: '', best: [0]}
+
+// The tail after one more character: the best segmentation ending with it.
+export function extendTail(tail: WordTail, code: number): WordTail {
+  const last = tail.best[tail.best.length - 1]!
+  if (!isHan(code)) return {chars: '', best: [last + logFrequency(modelKey(code))]}
+  const {words, unknown} = loaded()
+  const chars = tail.chars + String.fromCharCode(code)
+  const length = chars.length
+  let best = last + (words.get(chars.slice(length - 1)) ?? unknown)
+  for (let size = 2; size <= length; size++) {
+    const word = words.get(chars.slice(length - size))
+    if (word === undefined) continue
+    const score = tail.best[length - size]! + word
+    if (score > best) best = score
+  }
+  const keep = Math.min(length, maxWordLength - 1)
+  return {chars: chars.slice(length - keep), best: [...tail.best.slice(tail.best.length - keep), best]}
+}
+
+// The log-probability a tail has reached.
+export function tailScore(tail: WordTail): number {
+  return tail.best[tail.best.length - 1]!
+}
+
+// The tail after each character of `text` in turn.
+export function extendTailWith(tail: WordTail, text: string): WordTail {
+  let current = tail
+  for (let index = 0; index < text.length; index++) current = extendTail(current, text.charCodeAt(index))
+  return current
+}
+
+// Whether the dictionary knows the text's characters as simplified Chinese: traditional forms
+// are rare words there (a traditional article scores far below its simplified form).
+export function simplifiedShare(text: string): number {
+  let han = 0
+  let common = 0
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index)
+    if (!isHan(code)) continue
+    han++
+    if (characterLogProbability(code) > commonCharacter) common++
+  }
+  return han === 0 ? 1 : common / han
+}
+
+// A character used as a word more than about once in a million dictionary counts.
+const commonCharacter = -6
