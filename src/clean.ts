@@ -28,15 +28,18 @@ export async function clean(text: string, options: CleanOptions = {}): Promise<C
   return {text: outcome.clean, messages: outcome.file.messages, report: buildFileRecord(outcome)}
 }
 
-// A decoded text through the processor, with all a report needs.
+// A decoded text through the processor, with all a report needs. `relativePath` (default `path`)
+// is what message ids start from, so they survive the input folder being named another way.
 export async function cleanDecoded(
   processor: NewscleanProcessor,
   text: string,
   decoding: Decoding,
   path: string,
+  relativePath = path,
 ): Promise<CleanedDocument> {
   const file = new VFile({path, value: text})
   file.data.decoding = decoding
+  file.data.relativePath = relativePath
   const doubt = doubtAbout(decoding)
   if (doubt) reportDoubt(file, doubt, 'decode', {line: 1, column: 1, offset: 0})
   const {tree, text: clean, paragraphsIn} = await processDocument(processor, file)

@@ -9,6 +9,7 @@ import {cleanStdin} from './batch/stdin.js'
 import {type ProcessorOptions, pluginTable, selectPlugins, UsageError} from './processor.js'
 import {detectEncoding} from './read/decode.js'
 import type {Shard} from './read/walk.js'
+import {plural} from './report/page.js'
 import {createProgress, type Progress} from './report/progress.js'
 import {formatFileMessages, type Verbosity} from './report/reporter.js'
 import {formatTotals} from './report/terminal.js'
@@ -32,6 +33,8 @@ Options:
       --field NAME          the text field of JSONL records (default text)
       --across-files        also remove paragraphs seen in an earlier file
       --near-duplicates M   warn (default) or remove near-duplicate paragraphs
+      --decisions FILE      clean again honouring a reviewer's decisions.json:
+                            the fixes and removals it rejects are not applied
       --shard K/N           process only the K-th of N parts of the batch
       --concurrency N       worker threads (default: the number of cores)
   -h, --help                show this help
@@ -61,6 +64,7 @@ const argumentOptions = {
   field: {type: 'string', default: 'text'},
   'across-files': {type: 'boolean', default: false},
   'near-duplicates': {type: 'string', default: 'warn'},
+  decisions: {type: 'string'},
   shard: {type: 'string'},
   concurrency: {type: 'string'},
   help: {type: 'boolean', short: 'h', default: false},
@@ -82,10 +86,12 @@ async function main(argv: string[]): Promise<number> {
     const reportDir = values['no-report'] ? undefined : values.report
     const result = await cleanStdin({processor, encoding: values.encoding, reportDir, check: values.check})
     process.stderr.write(formatFileMessages(result, verbosity, color))
+    warnUnmatchedDecisions(processor.rejected, result.status === 'done' ? result.record.rejected : [])
     if (result.status === 'failed') return 1
     return values.check && result.record.changed ? 1 : 0
   }
   const progress = process.stderr.isTTY && verbosity !== 'quiet' ? createProgress(process.stderr) : undefined
+  const honoured = new Set<string>()
   const result = await runWithProgress(progress, {
     paths: positionals.length > 0 ? positionals : ['input'],
     outDir: values.out,
@@ -97,12 +103,14 @@ async function main(argv: string[]): Promise<number> {
     processor,
     field: values.field,
     onResult: (fileResult) => {
+      if (fileResult.status === 'done') for (const id of fileResult.record.rejected) honoured.add(id)
       const messages = formatFileMessages(fileResult, verbosity, color)
       if (!progress) process.stderr.write(messages)
       else if (messages) progress.log(messages)
       progress?.tick(fileResult.status === 'failed')
     },
   })
+  warnUnmatchedDecisions(processor.rejected, honoured)
   if (verbosity !== 'quiet') process.stderr.write(formatTotals(result.summary) + '\n')
   return result.failed > 0 || result.withErrors > 0 || (values.check && result.changed > 0) ? 1 : 0
 }
@@ -127,10 +135,39 @@ function processorOptions(values: Values): ProcessorOptions {
     skip: splitList(values.skip),
     acrossFiles: values['across-files'],
     nearDuplicates,
+    rejected: values.decisions === undefined ? undefined : readDecisions(values.decisions),
   }
   // Before any thread starts: an unknown plugin name is bad usage, not a failure of every file.
   selectPlugins(options)
   return options
+}
+
+// The ids a reviewer rejected, from the `decisions.json` the review pages export:
+// `{"rejected": ["id", ...]}`.
+function readDecisions(path: string): string[] {
+  let decisions: unknown
+  try {
+    decisions = JSON.parse(readFileSync(path, 'utf8'))
+  } catch (error) {
+    throw new UsageError(`--decisions: cannot read ${path}: ${describeError(error)}`)
+  }
+  const rejected = (decisions as {rejected?: unknown} | null)?.rejected
+  if (!Array.isArray(rejected) || !rejected.every((id) => typeof id === 'string')) {
+    throw new UsageError(`--decisions: ${path} is not {"rejected": [ids]} as the review pages export it`)
+  }
+  return rejected
+}
+
+// A decision that matched no fix or removal is said once, listing its ids: the input changed,
+// or the decisions are from another batch.
+function warnUnmatchedDecisions(rejected: string[] | undefined, honoured: Iterable<string>): void {
+  const matched = new Set(honoured)
+  const unmatched = (rejected ?? []).filter((id) => !matched.has(id))
+  if (unmatched.length === 0) return
+  const ids = plural(unmatched.length, 'id', 'ids')
+  process.stderr.write(
+    `newsclean: warning: ${unmatched.length} rejected ${ids} matched no fix or removal: ${unmatched.join(', ')}\n`,
+  )
 }
 
 // An encoding no file can be read in is bad usage, not a failure of every file.

@@ -38,6 +38,11 @@ declare module 'vfile' {
   interface DataMap {
     removed: Removal[]
     decoding: Decoding
+    // The document's path relative to its input folder (with `:N` for a JSONL record's line):
+    // the first part of every message id.
+    relativePath: string
+    // Ids of the fixes and removals a reviewer rejected (`--decisions`): reported, never applied.
+    rejected: ReadonlySet<string>
   }
 }
 

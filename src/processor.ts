@@ -28,6 +28,8 @@ export interface ProcessorOptions {
   nearDuplicates?: 'warn' | 'remove'
   // Where seen paragraphs live with `acrossFiles`; default one in-memory store per processor.
   store?: SeenStore
+  // Ids of fixes and removals a reviewer rejected (`--decisions`): reported, not applied.
+  rejected?: string[]
 }
 
 // A row of the plugin table.
@@ -107,7 +109,15 @@ export async function createProcessor(options: ProcessorOptions = {}): Promise<N
   const plugins = pluginTable
     .filter((plugin) => enabled.has(plugin.name))
     .map((plugin): Pluggable => [plugin.plugin, plugin.options?.(options)])
-  return unified().use(syntax).use(plugins).freeze() as unknown as NewscleanProcessor
+  const rejected = new Set(options.rejected ?? [])
+  return unified().use(syntax).use(decisions, rejected).use(plugins).freeze() as unknown as NewscleanProcessor
+}
+
+// Hands each document the reviewer's rejections, which `reportFix` and `reportRemoval` consult.
+const decisions: Plugin<[ReadonlySet<string>], Root> = function (rejected) {
+  return function (_tree: Root, file: VFile) {
+    if (rejected.size > 0) file.data.rejected = rejected
+  }
 }
 
 export function selectPlugins(options: ProcessorOptions): Set<PluginName> {

@@ -41,7 +41,7 @@ async function cleanReadableFile(entry: InputEntry, context: DocumentContext): P
   const bytes = await readFile(entry.inputPath)
   const decoded = decode(bytes, {encoding: context.encoding})
   const {text, decoding} = isHtml(entry.relativePath) ? {...decoded, text: htmlToText(decoded.text)} : decoded
-  const outcome = await cleanDecoded(context.processor, text, decoding, entry.inputPath)
+  const outcome = await cleanDecoded(context.processor, text, decoding, entry.inputPath, entry.relativePath)
   outcome.relativePath = entry.relativePath
   if (!context.check) outcome.outputPath = outputPath
   if (context.check) return buildFileRecord(outcome)

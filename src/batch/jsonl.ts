@@ -67,7 +67,13 @@ async function cleanLine(
     file.warn(number, `Line ${number} has no string field \`${context.field}\`; passed through unchanged`)
     return {line}
   }
-  const outcome = await cleanDecoded(context.processor, text, file.recordDecoding, `${file.inputPath}:${number}`)
+  const outcome = await cleanDecoded(
+    context.processor,
+    text,
+    file.recordDecoding,
+    `${file.inputPath}:${number}`,
+    `${file.relativePath}:${number}`,
+  )
   const clean = keepFinalBreakAsIs(text, outcome.clean)
   const entry = file.add({...outcome, clean}, number)
   return {line: clean === text ? line : spliceStringField(line, span!, clean), entry}

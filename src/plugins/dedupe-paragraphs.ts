@@ -107,21 +107,18 @@ function removeRepeats(
 ): Paragraph[] {
   return paragraphs.filter((paragraph, index) => {
     const inEarlierFile = earlier[index]
-    if (inEarlierFile !== undefined) {
-      reportRepeat(file, paragraph, inEarlierFile)
-      return false
-    }
+    if (inEarlierFile !== undefined) return !reportRepeat(file, paragraph, inEarlierFile)
     if (!isRemovable(firstCopies, index, paragraph, minLength)) return true
     const firstPlace = pointIn(paragraphs[firstCopies[index]!]!.children[0], 0)
-    reportRepeat(file, paragraph, {line: firstPlace.line, column: firstPlace.column})
-    return false
+    return !reportRepeat(file, paragraph, {line: firstPlace.line, column: firstPlace.column})
   })
 }
 
-function reportRepeat(file: VFile, paragraph: Paragraph, firstCopy: FirstCopy): void {
+// Whether the repeat goes (a reviewer may have rejected its removal).
+function reportRepeat(file: VFile, paragraph: Paragraph, firstCopy: FirstCopy): boolean {
   const text = paragraph.children[0]
   const where = firstCopy.path === undefined ? `line ${firstCopy.line}` : `${firstCopy.path}:${firstCopy.line}`
-  reportRemoval(file, `Unexpected repeat of the paragraph on ${where}, removed`, {
+  return reportRemoval(file, `Unexpected repeat of the paragraph on ${where}, removed`, {
     ruleId,
     kind: 'paragraph',
     text: text.value,

@@ -125,7 +125,7 @@ function repairText(
     const best = verdict.best
     if (best && verdict.posterior >= certainty) {
       const actual = value.slice(start, best.end)
-      reportFix(
+      const applied = reportFix(
         file,
         `Unexpected GBK mojibake \`${actual}\` (a lead byte lost, the rest read one byte off), expected \`${best.replacement}\``,
         {
@@ -135,8 +135,10 @@ function repairText(
           expected: best.replacement,
         },
       )
-      repaired += value.slice(copied, start) + best.replacement
-      copied = best.end
+      if (applied) {
+        repaired += value.slice(copied, start) + best.replacement
+        copied = best.end
+      }
       start = best.end
       continue
     }

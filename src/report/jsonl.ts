@@ -25,6 +25,7 @@ export class JsonlFileRecord {
       firstCopies: [],
       changes: [],
       messages: [],
+      rejected: [],
     }
     const doubt = doubtAbout(file.decoding)
     if (doubt) this.warn(1, doubt)
@@ -32,6 +33,10 @@ export class JsonlFileRecord {
 
   get inputPath(): string {
     return this.record.input
+  }
+
+  get relativePath(): string {
+    return this.record.relativePath
   }
 
   // A doubtful guess is the file's, reported once on it, not on every record.
@@ -44,6 +49,7 @@ export class JsonlFileRecord {
     const record = buildFileRecord(outcome)
     this.record.changed ||= record.changed
     addFigures(this.record, record)
+    this.record.rejected.push(...record.rejected)
     for (const message of record.messages) {
       if (message.severity !== 'info')
         this.keep({...message, reason: `Record on line ${line}: ${message.reason}`, line, column: null})
@@ -51,7 +57,7 @@ export class JsonlFileRecord {
     if (outcome.clean === outcome.original && record.messages.length === 0) return undefined
     // The file's paths and decoding are said once, in the file's record; the changed paragraphs
     // (which feed a review page) are in the patch already.
-    const {relativePath, input, output, decoding, changes, firstCopies, ...rest} = record
+    const {relativePath, input, output, decoding, changes, firstCopies, rejected, ...rest} = record
     const relativeLine = `${this.record.relativePath}:${line}`
     return {line, ...rest, patch: renderPatch({...outcome, relativePath: relativeLine})}
   }
@@ -77,6 +83,7 @@ export class JsonlFileRecord {
 
 function lineMessage(severity: 'error' | 'warning', line: number, reason: string): MessageRecord {
   return {
+    id: null,
     severity,
     reason,
     line,

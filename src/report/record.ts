@@ -20,7 +20,7 @@ import type {
 export type {FileRecord} from './types.js'
 
 export function buildFileRecord(outcome: CleanedDocument): FileRecord {
-  const messages = outcome.file.messages.map(toMessageRecord)
+  const messages = withLossWarnings(outcome.file.messages.map(toMessageRecord))
   const removed = (outcome.file.data.removed ?? []).map(toRemovedRecord).sort(byPlace)
   return {
     relativePath: outcome.relativePath,
@@ -35,6 +35,7 @@ export function buildFileRecord(outcome: CleanedDocument): FileRecord {
     firstCopies: firstCopiesOf(outcome.tree, removed),
     changes: changesOf(outcome.tree, outcome.original),
     messages,
+    rejected: messages.flatMap((message) => (message.rejected && message.id !== null ? [message.id] : [])),
   }
 }
 
@@ -44,7 +45,8 @@ export function severityOf(fatal: boolean | null | undefined): Severity {
 }
 
 export function toMessageRecord(message: VFileMessage): MessageRecord {
-  return {
+  const record: MessageRecord = {
+    id: message.id ?? null,
     severity: severityOf(message.fatal),
     reason: message.reason,
     line: message.line ?? null,
@@ -56,6 +58,8 @@ export function toMessageRecord(message: VFileMessage): MessageRecord {
     note: message.note ?? null,
     cause: causeOf(message.cause),
   }
+  if (message.rejected) record.rejected = true
+  return record
 }
 
 // A message cause is a place (a removal's first copy); any other error keeps only its message.
@@ -64,6 +68,22 @@ function causeOf(cause: unknown): CauseRecord | null {
     return {reason: cause.reason, file: cause.file || null, line: cause.line ?? null, column: cause.column ?? null}
   }
   return cause instanceof Error ? {reason: cause.message, file: null, line: null, column: null} : null
+}
+
+// A fix that writes U+FFFD admits a character is lost beyond repair: whatever plugin made it, a
+// reader must be told, so it is a warning too, next to the fix.
+function withLossWarnings(messages: MessageRecord[]): MessageRecord[] {
+  if (!messages.some(insertsReplacementCharacter)) return messages
+  return messages.flatMap((message) => {
+    if (!insertsReplacementCharacter(message)) return [message]
+    const reason = `Inserted U+FFFD for a character lost beyond repair in \`${message.actual}\`: check the source`
+    return [message, {...message, id: null, severity: 'warning', reason, actual: null, expected: null, cause: null}]
+  })
+}
+
+function insertsReplacementCharacter(message: MessageRecord): boolean {
+  const inserted = message.expected?.[0] ?? ''
+  return !message.rejected && inserted.includes('\uFFFD') && !(message.actual ?? '').includes('\uFFFD')
 }
 
 function toRemovedRecord(removal: Removal): RemovedRecord {
@@ -81,13 +101,14 @@ function byPlace(left: RemovedRecord, right: RemovedRecord): number {
   return left.line - right.line || left.column - right.column
 }
 
-// A removal is an info message with a cause (the first copy); every other info is a fix.
+// A removal is an info message with a cause (the first copy); every other info is a fix. A
+// rejected one was not applied: it counts as neither.
 export function totalsOf(messages: MessageRecord[], removed: number): Totals {
   const totals: Totals = {removed, fixes: 0, warnings: 0, errors: 0}
   for (const message of messages) {
     if (message.severity === 'error') totals.errors++
     else if (message.severity === 'warning') totals.warnings++
-    else if (message.cause === null) totals.fixes++
+    else if (message.cause === null && !message.rejected) totals.fixes++
   }
   return totals
 }

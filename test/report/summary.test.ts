@@ -72,7 +72,7 @@ describe('BatchSummary of real files', async () => {
     const summary = summaryOf()
     const {removed, fixes, warnings} = summary.figures.totals
     expect(formatTotals(summary)).toBe(
-      `4 files, 1 failed: ${removed} repeats removed, ${fixes} fixes, ${warnings} warnings`,
+      `4 files, 1 failed: ${removed} repeats removed, ${fixes} fixes, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`,
     )
     summary.close()
   })
