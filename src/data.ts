@@ -3,6 +3,8 @@
 import type {Point} from './syntax/types.js'
 
 export interface Removal {
+  // The id of its message (see `messageId` in messages.ts).
+  id?: string
   // `paragraph`: a whole paragraph went; `sentence`: a run of sentences inside one.
   kind: 'paragraph' | 'sentence'
   ruleId: string

@@ -78,7 +78,7 @@ export function reportRemoval(file: VFile, reason: string, removal: RemovalRepor
     message.expected = ['']
     message.id = id
     if (rejected) message.rejected = true
-    else recordRemoval(file.data, {kind, ruleId, text, place, firstCopy})
+    else recordRemoval(file.data, {id, kind, ruleId, text, place, firstCopy})
   })
   return !rejected
 }

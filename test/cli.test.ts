@@ -242,7 +242,10 @@ describe('newsclean on JSONL and HTML', () => {
     expect(report.records.map((record) => record.line)).toEqual([1, 4])
     const page = readFileSync(join(work, 'report', 'files', 'records.jsonl.html'), 'utf8')
     expect(page).toMatch(/Line 3 is not valid JSON/)
-    expect(readFileSync(join(work, 'report', 'index.html'), 'utf8')).toContain('href="files/records.jsonl.html"')
+    expect(page).toContain('data-files="[&quot;../_data/records/records.jsonl/0.js&quot;]"')
+    const sections = readFileSync(join(work, 'report', '_data', 'records', 'records.jsonl', '0.js'), 'utf8')
+    expect([...sections.matchAll(/<section class=\\"record\\" id=\\"record-(\d+)\\">/g)].map((match) => Number(match[1]))).toEqual([1, 4])
+    expect(readFileSync(join(work, 'report', '_data', 'index', 'rows-0.js'), 'utf8')).toContain('["records.jsonl",')
   })
 
   it('reads a GB18030 JSONL file and writes its records as UTF-8', () => {

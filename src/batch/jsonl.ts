@@ -7,7 +7,7 @@ import {cleanDecoded} from '../clean.js'
 import {findStringField, spliceStringField} from '../read/json-field.js'
 import {openJsonl} from '../read/jsonl.js'
 import type {InputEntry} from '../read/walk.js'
-import {JsonlFileRecord} from '../report/jsonl.js'
+import {JsonlFileRecord, type RecordReport} from '../report/jsonl.js'
 import type {FileRecord} from '../report/types.js'
 import {createJsonlReport, type FileReportPaths} from '../report/write.js'
 import {createAtomicStream, writeChunk} from '../write/atomic.js'
@@ -27,7 +27,7 @@ export async function cleanJsonlFile(
     const file = new JsonlFileRecord({...entry, outputPath: context.check ? null : outputPath, decoding})
     for await (const {line, ending, number} of lines) {
       const cleaned = await cleanLine(line, number, context, file)
-      if (cleaned.entry && report) await report.add(cleaned.entry)
+      if (cleaned.report && report) await report.add(cleaned.report)
       if (output) await writeChunk(output.stream, cleaned.line + ending)
     }
     const record = file.toRecord()
@@ -43,8 +43,8 @@ export async function cleanJsonlFile(
 
 interface CleanedLine {
   line: string
-  // The per-record report entry, for records that changed or have messages.
-  entry?: object
+  // The record's report, when it changed or has messages.
+  report?: RecordReport
 }
 
 async function cleanLine(
@@ -75,8 +75,19 @@ async function cleanLine(
     `${file.relativePath}:${number}`,
   )
   const clean = keepFinalBreakAsIs(text, outcome.clean)
-  const entry = file.add({...outcome, clean}, number)
-  return {line: clean === text ? line : spliceStringField(line, span!, clean), entry}
+  const report = file.add({...outcome, clean}, number, labelOf(value as Record<string, unknown>))
+  return {line: clean === text ? line : spliceStringField(line, span!, clean), report}
+}
+
+const labelFields = ['id', '_id', 'uuid', 'doc_id', 'docid', 'url', 'title']
+
+// The field a reviewer knows a record by, when it has one.
+function labelOf(record: Record<string, unknown>): string | undefined {
+  for (const field of labelFields) {
+    const value = record[field]
+    if (typeof value === 'string' || typeof value === 'number') return `${field}: ${value}`
+  }
+  return undefined
 }
 
 // The compiler ends a document with one LF; a record's value ends as the original did.

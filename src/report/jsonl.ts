@@ -1,11 +1,19 @@
 // The report of a JSONL file: one record per file, adding up the figures of its records, with the
-// warnings and errors (each naming its line) for the terminal; and one entry per record that
-// changed or has messages, its diff as a patch, for the file's `.json`.
+// warnings and errors (each naming its line) for the terminal; and for each record that changed
+// or has messages, an entry with its diff as a patch for the file's `.json`, and a section of
+// the file's review page.
 import {type Decoding, doubtAbout} from '../data.js'
 import {addFigures, emptyFigures} from './figures.js'
+import {renderRecordSection} from './html.js'
 import {renderPatch} from './patch.js'
 import {buildFileRecord} from './record.js'
 import type {CleanedDocument, FileRecord, MessageRecord} from './types.js'
+
+export interface RecordReport {
+  entry: object
+  // The record's part of the file's review page (HTML).
+  section: string
+}
 
 // Records with many messages stay in the per-record report; the file's own list keeps the first.
 const fileMessageLimit = 1000
@@ -44,8 +52,9 @@ export class JsonlFileRecord {
     return {...this.record.decoding, confidence: 1}
   }
 
-  // Adds the figures of the record on `line`; its report entry when it changed or has messages.
-  add(outcome: CleanedDocument, line: number): object | undefined {
+  // Adds the figures of the record on `line`; when it changed or has messages, its entry in the
+  // `.json` and its section of the review page (`label`: its `id`-like field, if any).
+  add(outcome: CleanedDocument, line: number, label?: string): RecordReport | undefined {
     const record = buildFileRecord(outcome)
     this.record.changed ||= record.changed
     addFigures(this.record, record)
@@ -59,7 +68,10 @@ export class JsonlFileRecord {
     // (which feed a review page) are in the patch already.
     const {relativePath, input, output, decoding, changes, firstCopies, rejected, ...rest} = record
     const relativeLine = `${this.record.relativePath}:${line}`
-    return {line, ...rest, patch: renderPatch({...outcome, relativePath: relativeLine})}
+    return {
+      entry: {line, ...rest, patch: renderPatch({...outcome, relativePath: relativeLine})},
+      section: renderRecordSection(record, line, label),
+    }
   }
 
   fail(line: number, reason: string): void {

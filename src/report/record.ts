@@ -88,6 +88,7 @@ function insertsReplacementCharacter(message: MessageRecord): boolean {
 
 function toRemovedRecord(removal: Removal): RemovedRecord {
   return {
+    ...(removal.id === undefined ? {} : {id: removal.id}),
     kind: removal.kind,
     ruleId: removal.ruleId,
     text: removal.text,

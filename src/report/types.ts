@@ -79,6 +79,8 @@ export interface Counts {
 }
 
 export interface RemovedRecord {
+  // The id of its message, which a reviewer's decision names.
+  id?: string
   kind: 'paragraph' | 'sentence'
   ruleId: string
   text: string
