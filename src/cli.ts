@@ -2,13 +2,14 @@
 // The command line: arguments -> options -> run() or the stdin filter. No cleaning logic here.
 import {readFileSync} from 'node:fs'
 import {availableParallelism} from 'node:os'
+import {join} from 'node:path'
 import {parseArgs} from 'node:util'
 import {describeError} from './batch/document.js'
 import {type RunOptions, type RunResult, run} from './batch/run.js'
 import {cleanStdin} from './batch/stdin.js'
 import {type ProcessorOptions, pluginTable, selectPlugins, UsageError} from './processor.js'
 import {detectEncoding} from './read/decode.js'
-import type {Shard} from './read/walk.js'
+import {type Shard, type WalkOptions, walkInputs} from './read/walk.js'
 import {plural} from './report/page.js'
 import {createProgress, type Progress} from './report/progress.js'
 import {formatFileMessages, type Verbosity} from './report/reporter.js'
@@ -24,9 +25,10 @@ Options:
   -o, --out DIR             clean files, same relative paths (default output/clean)
   -r, --report DIR          reports (default output/report; none for stdin)
       --no-report           write no reports
-      --check               write nothing; exit 1 when any file would change
+      --check               write nothing; list the files that would change
+                            (one path a line on stdout), exit 1 if any would
   -q, --quiet               show failures only
-      --verbose             show every fix, not only warnings
+      --verbose             show every fix (one line each), not only warnings
       --only RULES          run only these plugins (comma-separated)
       --skip RULES          run all plugins but these
       --encoding NAME       force the input encoding
@@ -45,10 +47,16 @@ ${pluginList()}
 
 Exit codes: 0 done, 1 --check found changes or an input failed, 2 bad usage.`
 
-// One line a plugin, its summary aligned after the longest name.
+// One line a plugin, its summary aligned after the longest name, then the spec rules it applies.
 function pluginList(): string {
   const width = Math.max(...pluginTable.map(({name}) => name.length)) + 2
-  return pluginTable.map(({name, summary}) => `  ${name.padEnd(width)}${summary}`).join('\n')
+  return pluginTable
+    .map((plugin) => {
+      const rules: string[] | undefined = 'rules' in plugin ? plugin.rules : undefined
+      const listed = rules ? ` (${rules.join(' ')})` : ''
+      return `  ${plugin.name.padEnd(width)}${plugin.summary}${listed}`
+    })
+    .join('\n')
 }
 
 const argumentOptions = {
@@ -92,18 +100,26 @@ async function main(argv: string[]): Promise<number> {
   }
   const progress = process.stderr.isTTY && verbosity !== 'quiet' ? createProgress(process.stderr) : undefined
   const honoured = new Set<string>()
+  const paths = positionals.length > 0 ? positionals : ['input']
+  const reportDir = values['no-report'] ? undefined : (values.report ?? 'output/report')
+  const shard = values.shard === undefined ? undefined : parseShard(values.shard)
+  if (progress) countInputs(paths, {shard, skip: reportDir ? [values.out, reportDir] : [values.out]}, progress)
   const result = await runWithProgress(progress, {
-    paths: positionals.length > 0 ? positionals : ['input'],
+    paths,
     outDir: values.out,
-    reportDir: values['no-report'] ? undefined : (values.report ?? 'output/report'),
+    reportDir,
     encoding: values.encoding,
     check: values.check,
     concurrency: parseConcurrency(values.concurrency),
-    shard: values.shard === undefined ? undefined : parseShard(values.shard),
+    shard,
     processor,
     field: values.field,
     onResult: (fileResult) => {
       if (fileResult.status === 'done') for (const id of fileResult.record.rejected) honoured.add(id)
+      // As `prettier --list-different` does: the paths of the files that would change, on stdout.
+      if (values.check && fileResult.status === 'done' && fileResult.record.changed) {
+        process.stdout.write(`${fileResult.record.input}\n`)
+      }
       const messages = formatFileMessages(fileResult, verbosity, color)
       if (!progress) process.stderr.write(messages)
       else if (messages) progress.log(messages)
@@ -111,8 +127,22 @@ async function main(argv: string[]): Promise<number> {
     },
   })
   warnUnmatchedDecisions(processor.rejected, honoured)
-  if (verbosity !== 'quiet') process.stderr.write(formatTotals(result.summary) + '\n')
+  if (verbosity !== 'quiet') {
+    process.stderr.write(formatTotals(result.summary, {check: values.check}) + '\n')
+    if (reportDir && !values.check) process.stderr.write(`Review the changes: ${join(reportDir, 'index.html')}\n`)
+  }
   return result.failed > 0 || result.withErrors > 0 || (values.check && result.changed > 0) ? 1 : 0
+}
+
+// Walks the inputs a second time, ahead of the batch, only to count them, so the status line
+// can say `N of M files`. The count is a courtesy: a walk that fails leaves the line without it.
+function countInputs(paths: string[], options: WalkOptions, progress: Progress): void {
+  const count = async () => {
+    let total = 0
+    for await (const _ of walkInputs(paths, options)) total++
+    progress.setTotal(total)
+  }
+  count().catch(() => {})
 }
 
 // The status line always goes, even when the batch stops on an error, so the terminal's cursor

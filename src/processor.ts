@@ -41,6 +41,8 @@ export interface PluginRow<Name extends string = string, Options = unknown> {
   options?: (options: ProcessorOptions) => Options
   // What it does, in one line: `--help` and the README's plugin list show it.
   summary: string
+  // The rules of docs/punctuation.md it applies (`R5`), so `--only R5` can name the plugin.
+  rules?: string[]
 }
 
 function row<const Name extends string, Options>(plugin: PluginRow<Name, Options>): PluginRow<Name, Options> {
@@ -58,16 +60,19 @@ export const pluginTable = [
     name: 'normalize-whitespace',
     plugin: normalizeWhitespace,
     summary: 'trim paragraphs, drop zero-width characters and blank lines',
+    rules: ['W'],
   }),
   row({
     name: 'normalize-width',
     plugin: normalizeWidth,
     summary: 'full-width letters and digits to ASCII',
+    rules: ['R0'],
   }),
   row({
     name: 'strip-pinyin',
     plugin: stripPinyin,
     summary: 'remove pinyin annotations glued to Han characters',
+    rules: ['R1'],
   }),
   row({
     name: 'lost-characters',
@@ -78,6 +83,7 @@ export const pluginTable = [
     name: 'normalize-punctuation',
     plugin: normalizePunctuation,
     summary: 'ASCII punctuation in Chinese context to full-width',
+    rules: ['P0', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7', 'R8'],
   }),
   row({
     name: 'dedupe-paragraphs',
@@ -123,7 +129,9 @@ const decisions: Plugin<[ReadonlySet<string>], Root> = function (rejected) {
 export function selectPlugins(options: ProcessorOptions): Set<PluginName> {
   for (const name of [...(options.only ?? []), ...(options.skip ?? [])]) {
     if (!(pluginNames as string[]).includes(name)) {
-      throw new UsageError(`Unknown plugin \`${name}\`; expected one of: ${pluginNames.join(', ')}`)
+      const owner = pluginTable.find((plugin) => plugin.rules?.includes(name.toUpperCase()))
+      const hint = owner ? `; \`${name}\` is a rule of the plugin \`${owner.name}\`, try \`${owner.name}\`` : ''
+      throw new UsageError(`Unknown plugin \`${name}\`${hint}; expected one of: ${pluginNames.join(', ')}`)
     }
   }
   const only = options.only && options.only.length > 0 ? new Set(options.only) : undefined
