@@ -7,7 +7,7 @@ import {parseArgs} from 'node:util'
 import {describeError} from './batch/document.js'
 import {type RunOptions, type RunResult, run} from './batch/run.js'
 import {cleanStdin} from './batch/stdin.js'
-import {type ProcessorOptions, pluginTable, selectPlugins, UsageError} from './processor.js'
+import {type PluginRow, type ProcessorOptions, pluginTable, selectPlugins, UsageError} from './processor.js'
 import {detectEncoding} from './read/decode.js'
 import {type Shard, type WalkOptions, walkInputs} from './read/walk.js'
 import {plural} from './report/page.js'
@@ -51,10 +51,9 @@ Exit codes: 0 done, 1 --check found changes or an input failed, 2 bad usage.`
 function pluginList(): string {
   const width = Math.max(...pluginTable.map(({name}) => name.length)) + 2
   return pluginTable
-    .map((plugin) => {
-      const rules: string[] | undefined = 'rules' in plugin ? plugin.rules : undefined
-      const listed = rules ? ` (${rules.join(' ')})` : ''
-      return `  ${plugin.name.padEnd(width)}${plugin.summary}${listed}`
+    .map((plugin: Pick<PluginRow, 'name' | 'summary' | 'rules'>) => {
+      const rules = plugin.rules ? ` (${plugin.rules.join(' ')})` : ''
+      return `  ${plugin.name.padEnd(width)}${plugin.summary}${rules}`
     })
     .join('\n')
 }

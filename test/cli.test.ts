@@ -6,7 +6,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import iconv from 'iconv-lite'
 import {describe, expect, it} from 'vitest'
-import {pluginTable} from '../src/processor.js'
+import {type PluginRow, pluginTable} from '../src/processor.js'
 import type {FileRecord} from '../src/report/types.js'
 import {corpusArticles, fixtures, readFixture, root, seedDir} from './helpers.js'
 
@@ -226,9 +226,9 @@ describe('newsclean --help', () => {
     const lines = ran.stdout.split('\n')
     const listed = lines.filter((line) => pluginTable.some(({name}) => line.trimStart().startsWith(name + ' ')))
     expect(listed.map((line) => line.trim().split(/\s{2,}/))).toEqual(
-      pluginTable.map((plugin) => [
+      pluginTable.map((plugin: Pick<PluginRow, 'name' | 'summary' | 'rules'>) => [
         plugin.name,
-        'rules' in plugin ? `${plugin.summary} (${plugin.rules.join(' ')})` : plugin.summary,
+        plugin.rules ? `${plugin.summary} (${plugin.rules.join(' ')})` : plugin.summary,
       ]),
     )
   })
