@@ -313,7 +313,7 @@ describe('newsclean on JSONL and HTML', () => {
     expect(report.records.map((record) => record.line)).toEqual([1, 4])
     const page = readFileSync(join(work, 'report', 'files', 'records.jsonl.html'), 'utf8')
     expect(page).toMatch(/Line 3 is not valid JSON/)
-    expect(page).toContain('data-files="[&quot;../_data/records/records.jsonl/0.js&quot;]"')
+    expect(page).toContain('<div id="records" data-base="../_data/records/records.jsonl/" data-files="1"></div>')
     const sections = readFileSync(join(work, 'report', '_data', 'records', 'records.jsonl', '0.js'), 'utf8')
     expect(
       [...sections.matchAll(/<section class=\\"record\\" id=\\"record-(\d+)\\">/g)].map((match) => Number(match[1])),

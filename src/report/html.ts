@@ -12,26 +12,23 @@ import {fileScript} from './page-scripts.js'
 import {collectEntries, pageContext, renderParagraphs} from './paragraphs.js'
 import type {FileRecord, MessageRecord} from './types.js'
 
-// The records of a JSONL file: the data files holding their sections, as URLs from its page.
+// The records of a JSONL file: how many data files hold their sections (`0.js`, `1.js`, … in the
+// folder `recordDataUrl` names), and how many records changed or have messages (each has one).
 export interface RecordPages {
-  files: string[]
-  // How many records changed or have messages (each has a section).
+  files: number
   count: number
 }
 
 export function renderFileHtml(record: FileRecord, records?: RecordPages): string {
   const entries = collectEntries(record)
   const context = pageContext(record, entries)
-  const body = records ? renderRecordsSection(records) : renderParagraphs(entries, context)
+  const body = records ? renderRecordsSection(record.relativePath, records) : renderParagraphs(entries, context)
   const main =
     renderRisks(record.messages, context) +
     renderRuleToggles(record.messages) +
     body +
     renderFixes(record.messages, context)
-  const start = pageStart(record.relativePath, rootFrom(record.relativePath)).replace(
-    '<html lang="zh"',
-    `<html lang="zh" data-path="${escapeHtml(record.relativePath)}"`,
-  )
+  const start = pageStart(record.relativePath, {root: rootFrom(record.relativePath), path: record.relativePath})
   return `${start}${renderHeader(record)}<main>\n${main}</main>\n<script>${fileScript}</script>\n${pageEnd}`
 }
 
@@ -45,8 +42,9 @@ export function recordDataFolder(relativePath: string): string {
   return `${reportDataFolder}/records/${relativePath}`
 }
 
-export function recordDataUrl(relativePath: string, index: number): string {
-  return `${rootFrom(relativePath)}${reportDataFolder}/records/${pathUrl(relativePath)}/${index}.js`
+// The URL of that folder from the file's page.
+export function recordDataUrl(relativePath: string): string {
+  return `${rootFrom(relativePath)}${reportDataFolder}/records/${pathUrl(relativePath)}/`
 }
 
 // One record of a JSONL file: its line (and `id`-like field), its messages' risks, its diff.
@@ -62,9 +60,9 @@ ${risks}${paragraphs}</section>
 `
 }
 
-function renderRecordsSection(records: RecordPages): string {
+function renderRecordsSection(relativePath: string, records: RecordPages): string {
   return `<h2>Records to review (<span id="records-shown">0</span> of ${records.count} shown)</h2>
-${records.count === 0 ? '<p class="empty">No record changed.</p>\n' : ''}<div id="records" data-files="${escapeHtml(JSON.stringify(records.files))}"></div>
+${records.count === 0 ? '<p class="empty">No record changed.</p>\n' : ''}<div id="records" data-base="${escapeHtml(recordDataUrl(relativePath))}" data-files="${records.files}"></div>
 <p id="more-records"${records.count === 0 ? ' hidden' : ''}><button type="button" id="load-more">Show more records</button></p>
 `
 }

@@ -247,7 +247,8 @@ export const fileScript = `${common}
   });
   var records = document.getElementById('records');
   if (records) {
-    var files = JSON.parse(records.getAttribute('data-files'));
+    var base = records.getAttribute('data-base');
+    var files = Number(records.getAttribute('data-files'));
     var next = 0;
     var loading = false;
     var sentinel = document.getElementById('more-records');
@@ -258,14 +259,14 @@ export const fileScript = `${common}
       loading = false;
       document.getElementById('records-shown').textContent = String(records.children.length);
       showDecisions();
-      if (next >= files.length) sentinel.hidden = true;
+      if (next >= files) sentinel.hidden = true;
       else if (sentinel.getBoundingClientRect().top < innerHeight * 2) loadNext();
     };
     var loadNext = function () {
-      if (loading || next >= files.length) return;
+      if (loading || next >= files) return;
       loading = true;
       var script = document.createElement('script');
-      script.src = files[next++];
+      script.src = base + next++ + '.js';
       document.body.appendChild(script);
     };
     document.getElementById('load-more').addEventListener('click', loadNext);

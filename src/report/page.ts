@@ -4,10 +4,12 @@ import {escapeHtml} from './html-text.js'
 import {styles} from './styles.js'
 import type {Totals} from './types.js'
 
-// `root`: the report folder relative to the page, where the reviewer's decisions are kept.
-export function pageStart(title: string, root = './'): string {
+// `root`: the report folder relative to the page, where the reviewer's decisions are kept;
+// `path`: the relative path of the file a page reviews.
+export function pageStart(title: string, place: {root: string; path?: string} = {root: './'}): string {
+  const path = place.path === undefined ? '' : ` data-path="${escapeHtml(place.path)}"`
   return `<!doctype html>
-<html lang="zh" data-root="${escapeHtml(root)}">
+<html lang="zh"${path} data-root="${escapeHtml(place.root)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

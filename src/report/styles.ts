@@ -115,7 +115,7 @@ tr.selected td { background: var(--target); }
 tr.viewed td:first-child a { color: var(--muted); }
 .viewed-mark { color: var(--ins-text); }
 td.rules code { font-size: 0.8rem; }
-td.decision, table.messages th { white-space: nowrap; }
+td.decision { white-space: nowrap; }
 ins.unusual, del.unusual { outline: 2px solid #bf8700; outline-offset: 1px; }
 ins.quiet { background: none; color: inherit; text-decoration: none; }
 del.quiet { display: none; }

@@ -5,7 +5,7 @@
 import {rm} from 'node:fs/promises'
 import {isAbsolute, join, relative, sep} from 'node:path'
 import {createAtomicStream, writeChunk, writeFileAtomic} from '../write/atomic.js'
-import {recordDataFolder, recordDataUrl, renderFileHtml} from './html.js'
+import {recordDataFolder, renderFileHtml} from './html.js'
 import {emptyIndexData, renderIndexData, renderIndexHtml, reportDataFolder} from './index-page.js'
 import type {RecordReport} from './jsonl.js'
 import {renderPatch} from './patch.js'
@@ -77,12 +77,10 @@ export async function createJsonlReport(paths: FileReportPaths): Promise<JsonlRe
   await writeChunk(target.stream, '{"records":[\n')
   let entries = 0
   let sections: string[] = []
-  const dataFiles: string[] = []
+  let dataFiles = 0
   const flush = async () => {
     if (sections.length === 0) return
-    const index = dataFiles.length
-    dataFiles.push(recordDataUrl(paths.relativePath, index))
-    await writeFileAtomic(join(paths.records, `${index}.js`), `newscleanRecords(${JSON.stringify(sections)});\n`)
+    await writeFileAtomic(join(paths.records, `${dataFiles++}.js`), `newscleanRecords(${JSON.stringify(sections)});\n`)
     sections = []
   }
   return {
