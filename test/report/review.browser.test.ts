@@ -134,12 +134,18 @@ describe('reviewing a batch in chromium', () => {
     )
     expect(changed.length).toBeGreaterThan(50)
     const sections = page.locator('section.record')
-    await page.locator('#more-records').scrollIntoViewIfNeeded()
-    await expect.poll(() => sections.count(), {timeout: 10_000}).toBeGreaterThan(50)
-    while ((await sections.count()) < changed.length) {
-      await page.locator('#more-records').scrollIntoViewIfNeeded()
-      await page.waitForTimeout(50)
-    }
+    // The records come a data file at a time as the reader nears the end of those shown.
+    await expect.poll(() => sections.count(), {timeout: 10_000}).toBeGreaterThanOrEqual(50)
+    await expect
+      .poll(
+        async () => {
+          await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight))
+          return sections.count()
+        },
+        {timeout: 20_000},
+      )
+      .toBe(changed.length)
+    expect(await page.locator('#more-records').isHidden()).toBe(true)
     expect(
       await sections.evaluateAll((all) => all.map((section) => Number(section.id.slice('record-'.length)))),
     ).toEqual(changed)
