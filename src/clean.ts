@@ -28,18 +28,20 @@ export async function clean(text: string, options: CleanOptions = {}): Promise<C
   return {text: outcome.clean, messages: outcome.file.messages, report: buildFileRecord(outcome)}
 }
 
-// A decoded text through the processor, with all a report needs.
+// A decoded text through the processor, with all a report needs. `relativePath` (default `path`)
+// is what message ids start from, so they survive the input folder being named another way.
 export async function cleanDecoded(
   processor: NewscleanProcessor,
   text: string,
   decoding: Decoding,
   path: string,
-  // More for the plugins to read: the document's owner in a store that outlives the run, where a
-  // window of a large file starts.
+  // More for the plugins to read: the document's path relative to its input folder (default
+  // `path`), its owner in a store that outlives the run, where a window of a large file starts.
   data: Data = {},
 ): Promise<CleanedDocument> {
   const file = new VFile({path, value: text, data})
   file.data.decoding = decoding
+  file.data.relativePath ??= path
   const doubt = doubtAbout(decoding)
   if (doubt) reportDoubt(file, doubt, 'decode', {line: 1, column: 1, offset: 0})
   const {tree, text: clean, paragraphsIn} = await processDocument(processor, file)

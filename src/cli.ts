@@ -2,16 +2,18 @@
 // The command line: arguments -> options -> run() or the stdin filter. No cleaning logic here.
 import {readFileSync} from 'node:fs'
 import {availableParallelism} from 'node:os'
+import {join} from 'node:path'
 import {parseArgs} from 'node:util'
 import {type CrossFileRun, openCrossFileRun} from './batch/cross-files.js'
 import {Interrupted, type RunOptions, type RunResult} from './batch/run.js'
 import {cleanStdin} from './batch/stdin.js'
 import {StoreUnavailableError} from './dedupe/store.js'
 import {parseStoreUrl} from './dedupe/store-url.js'
-import {type ProcessorOptions, pluginTable, selectPlugins} from './processor.js'
+import {type PluginRow, type ProcessorOptions, pluginTable, selectPlugins} from './processor.js'
 import {detectEncoding} from './read/decode.js'
 import {describeError} from './read/errors.js'
-import type {Shard} from './read/walk.js'
+import {type Shard, type WalkOptions, walkInputs} from './read/walk.js'
+import {plural} from './report/page.js'
 import {createProgress, type Progress} from './report/progress.js'
 import {formatFileMessages, type Verbosity} from './report/reporter.js'
 import {formatTotals} from './report/terminal.js'
@@ -28,9 +30,10 @@ Options:
   -o, --out DIR             clean files, same relative paths (default output/clean)
   -r, --report DIR          reports (default output/report; none for stdin)
       --no-report           write no reports
-      --check               write nothing; exit 1 when any file would change
+      --check               write nothing; list the files that would change
+                            (one path a line on stdout), exit 1 if any would
   -q, --quiet               show failures only
-      --verbose             show every fix, not only warnings
+      --verbose             show every fix (one line each), not only warnings
       --only RULES          run only these plugins (comma-separated)
       --skip RULES          run all plugins but these
       --encoding NAME       force the input encoding
@@ -43,6 +46,8 @@ Options:
                             implies --across-files
       --boilerplate N       remove a paragraph found in N or more files from all
       --barrier-timeout S   seconds a shard waits for the others (default 3600)
+      --decisions FILE      clean again honouring a reviewer's decisions.json:
+                            the fixes and removals it rejects are not applied
       --shard K/N           process only the K-th of N parts of the batch
       --concurrency N       worker threads (default: the number of cores)
       --follow-symlinks     follow symlinks inside input folders (never out of them)
@@ -55,10 +60,15 @@ ${pluginList()}
 Exit codes: 0 done, 1 --check found changes or an input failed, 2 bad usage,
 130 interrupted (SIGINT), 143 terminated (SIGTERM), 141 stdout closed early.`
 
-// One line a plugin, its summary aligned after the longest name.
+// One line a plugin, its summary aligned after the longest name, then the spec rules it applies.
 function pluginList(): string {
   const width = Math.max(...pluginTable.map(({name}) => name.length)) + 2
-  return pluginTable.map(({name, summary}) => `  ${name.padEnd(width)}${summary}`).join('\n')
+  return pluginTable
+    .map((plugin: Pick<PluginRow, 'name' | 'summary' | 'rules'>) => {
+      const rules = plugin.rules ? ` (${plugin.rules.join(' ')})` : ''
+      return `  ${plugin.name.padEnd(width)}${plugin.summary}${rules}`
+    })
+    .join('\n')
 }
 
 const argumentOptions = {
@@ -77,6 +87,7 @@ const argumentOptions = {
   store: {type: 'string', default: 'memory'},
   boilerplate: {type: 'string'},
   'barrier-timeout': {type: 'string', default: '3600'},
+  decisions: {type: 'string'},
   shard: {type: 'string'},
   concurrency: {type: 'string'},
   'follow-symlinks': {type: 'boolean', default: false},
@@ -103,6 +114,7 @@ async function main(argv: string[]): Promise<number> {
     })
     const result = await cleanStdin({processor, encoding: values.encoding, reportDir, check: values.check})
     process.stderr.write(formatFileMessages(result, verbosity, color))
+    warnUnmatchedDecisions(processor.rejected, result.status === 'done' ? result.record.rejected : [])
     if (result.status === 'failed') return 1
     return values.check && result.record.changed ? 1 : 0
   }
@@ -117,10 +129,18 @@ async function main(argv: string[]): Promise<number> {
   const progress = process.stderr.isTTY && verbosity !== 'quiet' ? createProgress(process.stderr) : undefined
   const interruption = new AbortController()
   const signalled = stopOnSignal(() => interruption.abort())
+  const honoured = new Set<string>()
+  const paths = positionals.length > 0 ? positionals : ['input']
+  const reportDir = values['no-report'] ? undefined : (values.report ?? 'output/report')
+  if (progress) {
+    const skip = reportDir ? [values.out, reportDir] : [values.out]
+    const walk = {shard, skip, nameInputs: paths.length > 1, followSymlinks: values['follow-symlinks']}
+    countInputs(paths, walk, progress)
+  }
   const result = await runWithProgress(progress, crossFiles, signalled, {
-    paths: positionals.length > 0 ? positionals : ['input'],
+    paths,
     outDir: values.out,
-    reportDir: values['no-report'] ? undefined : (values.report ?? 'output/report'),
+    reportDir,
     encoding: values.encoding,
     check: values.check,
     concurrency: parseConcurrency(values.concurrency),
@@ -136,14 +156,34 @@ async function main(argv: string[]): Promise<number> {
       else process.stderr.write(line)
     },
     onResult: (fileResult) => {
+      if (fileResult.status === 'done') for (const id of fileResult.record.rejected) honoured.add(id)
+      // As `prettier --list-different` does: the paths of the files that would change, on stdout.
+      if (values.check && fileResult.status === 'done' && fileResult.record.changed) {
+        process.stdout.write(`${fileResult.record.input}\n`)
+      }
       const messages = formatFileMessages(fileResult, verbosity, color)
       if (!progress) process.stderr.write(messages)
       else if (messages) progress.log(messages)
       progress?.tick(fileResult.status === 'failed')
     },
   })
-  if (verbosity !== 'quiet') process.stderr.write(formatTotals(result.summary) + '\n')
+  warnUnmatchedDecisions(processor.rejected, honoured)
+  if (verbosity !== 'quiet') {
+    process.stderr.write(formatTotals(result.summary, {check: values.check}) + '\n')
+    if (reportDir && !values.check) process.stderr.write(`Review the changes: ${join(reportDir, 'index.html')}\n`)
+  }
   return result.failed > 0 || result.withErrors > 0 || (values.check && result.changed > 0) ? 1 : 0
+}
+
+// Walks the inputs a second time, ahead of the batch, only to count them, so the status line
+// can say `N of M files`. The count is a courtesy: a walk that fails leaves the line without it.
+function countInputs(paths: string[], options: WalkOptions, progress: Progress): void {
+  const count = async () => {
+    let total = 0
+    for await (const _ of walkInputs(paths, options)) total++
+    progress.setTotal(total)
+  }
+  count().catch(() => {})
 }
 
 // The status line always goes, even when the batch stops on an error, so the terminal's cursor
@@ -197,10 +237,39 @@ function processorOptions(values: Values): ProcessorOptions {
     skip: splitList(values.skip),
     acrossFiles: values['across-files'],
     nearDuplicates,
+    rejected: values.decisions === undefined ? undefined : readDecisions(values.decisions),
   }
   // Before any thread starts: an unknown plugin name is bad usage, not a failure of every file.
   selectPlugins(options)
   return options
+}
+
+// The ids a reviewer rejected, from the `decisions.json` the review pages export:
+// `{"rejected": ["id", ...]}`.
+function readDecisions(path: string): string[] {
+  let decisions: unknown
+  try {
+    decisions = JSON.parse(readFileSync(path, 'utf8'))
+  } catch (error) {
+    throw new UsageError(`--decisions: cannot read ${path}: ${describeError(error)}`)
+  }
+  const rejected = (decisions as {rejected?: unknown} | null)?.rejected
+  if (!Array.isArray(rejected) || !rejected.every((id) => typeof id === 'string')) {
+    throw new UsageError(`--decisions: ${path} is not {"rejected": [ids]} as the review pages export it`)
+  }
+  return rejected
+}
+
+// A decision that matched no fix or removal is said once, listing its ids: the input changed,
+// or the decisions are from another batch.
+function warnUnmatchedDecisions(rejected: string[] | undefined, honoured: Iterable<string>): void {
+  const matched = new Set(honoured)
+  const unmatched = (rejected ?? []).filter((id) => !matched.has(id))
+  if (unmatched.length === 0) return
+  const ids = plural(unmatched.length, 'id', 'ids')
+  process.stderr.write(
+    `newsclean: warning: ${unmatched.length} rejected ${ids} matched no fix or removal: ${unmatched.join(', ')}\n`,
+  )
 }
 
 // An encoding no file can be read in is bad usage, not a failure of every file.

@@ -3,6 +3,8 @@
 import type {Point} from './syntax/types.js'
 
 export interface Removal {
+  // The id of its message (see `messageId` in messages.ts).
+  id?: string
   // `paragraph`: a whole paragraph went; `sentence`: a run of sentences inside one.
   kind: 'paragraph' | 'sentence'
   ruleId: string
@@ -42,6 +44,11 @@ declare module 'vfile' {
     decoding: Decoding
     // Who holds this document's first copies in a store that outlives the run (dedupe/owner.ts).
     owner: string
+    // The document's path relative to its input folder (with `:N` for a JSONL record's line):
+    // the first part of every message id.
+    relativePath: string
+    // Ids of the fixes and removals a reviewer rejected (`--decisions`): reported, never applied.
+    rejected: ReadonlySet<string>
   }
 }
 

@@ -1,5 +1,8 @@
 // How every plugin speaks: vfile messages with the plugin's name as ruleId and `newsclean` as
 // source, so the reports and the terminal are built from messages rather than a second guess.
+// Every fix and removal gets a stable id, and one a reviewer rejected is reported, not applied:
+// the plugin asks `reportFix`/`reportRemoval` whether it may go ahead.
+import {createHash} from 'node:crypto'
 import type {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {type FirstCopy, recordRemoval} from './data.js'
@@ -16,13 +19,31 @@ export interface Fix {
   note?: string
 }
 
-// An applied fix: `info`, with what was there and what replaced it.
-export function reportFix(file: VFile, reason: string, fix: Fix): VFileMessage {
-  const message = withoutStackTrace(() => file.info(reason, {place: fix.place, ruleId: fix.ruleId, source}))
+declare module 'vfile-message' {
+  interface VFileMessage {
+    // A fix's or a removal's stable id (see `messageId`): what a reviewer's decision names.
+    id?: string
+    // Set on a fix or removal a reviewer rejected: reported, not applied.
+    rejected?: boolean
+  }
+}
+
+export const rejectedNote = 'rejected by a reviewer, left as it was'
+
+// A fix: `info`, with what was there and what replaces it. Returns whether the plugin may apply
+// it: false when a reviewer rejected it (the message then says so).
+export function reportFix(file: VFile, reason: string, fix: Fix): boolean {
+  const id = messageId(file, fix.ruleId, fix.place.line, fix.actual, fix.expected)
+  const rejected = file.data.rejected?.has(id) === true
+  const message = withoutStackTrace(() =>
+    file.info(rejected ? `${reason}; ${rejectedNote}` : reason, {place: fix.place, ruleId: fix.ruleId, source}),
+  )
   message.actual = fix.actual
   message.expected = [fix.expected]
+  message.id = id
+  if (rejected) message.rejected = true
   if (fix.note) message.note = fix.note
-  return message
+  return !rejected
 }
 
 // A doubt a person must settle: a warning, nothing changed.
@@ -42,19 +63,72 @@ export interface RemovalReport {
 }
 
 // A removed repeat: `info` with the removed text as `actual` and, as its `cause`, a message at
-// the first copy; also recorded on `file.data.removed` for the reports.
-export function reportRemoval(file: VFile, reason: string, removal: RemovalReport): VFileMessage {
+// the first copy; also recorded on `file.data.removed` for the reports. Returns whether the
+// plugin may remove it: false when a reviewer rejected the removal (kept, and not recorded).
+export function reportRemoval(file: VFile, reason: string, removal: RemovalReport): boolean {
   const {ruleId, kind, text, place, firstCopy} = removal
-  return withoutStackTrace(() => {
+  const id = messageId(file, ruleId, place.line, text, '')
+  const rejected = file.data.rejected?.has(id) === true
+  withoutStackTrace(() => {
     const firstPlace = {line: firstCopy.line, column: firstCopy.column}
     const cause = new VFileMessage(removal.firstCopyReason, {place: firstPlace, ruleId, source})
     cause.file = firstCopy.path ?? file.path ?? ''
-    const message = file.info(reason, {place, ruleId, source, cause})
+    const message = file.info(rejected ? `${reason}; ${rejectedNote}` : reason, {place, ruleId, source, cause})
     message.actual = text
     message.expected = ['']
-    recordRemoval(file.data, {kind, ruleId, text, place, firstCopy})
-    return message
+    message.id = id
+    if (rejected) message.rejected = true
+    else recordRemoval(file.data, {id, kind, ruleId, text, place, firstCopy})
   })
+  return !rejected
+}
+
+// What makes ids unique within one document: the input lines' digests, and how often each
+// (paragraph, rule, change) has been seen.
+interface IdState {
+  lineStarts: number[]
+  digests: Map<number, string>
+  occurrences: Map<string, number>
+}
+
+const idStates = new WeakMap<VFile, IdState>()
+
+// A fix's or removal's id, derived from the input only: the document's relative path, the input
+// paragraph (its line as read, not as earlier plugins left it), the rule, what it changes, and
+// which occurrence of that same change in that paragraph it is. Never from output places, so the
+// other ids stay the same in a run where a reviewer's rejection changes the output.
+export function messageId(file: VFile, ruleId: string, line: number, actual: string, expected: string): string {
+  let state = idStates.get(file)
+  if (!state) {
+    state = {lineStarts: lineStartsOf(String(file.value ?? '')), digests: new Map(), occurrences: new Map()}
+    idStates.set(file, state)
+  }
+  let paragraph = state.digests.get(line)
+  if (paragraph === undefined) {
+    paragraph = digest(inputLine(String(file.value ?? ''), state.lineStarts, line))
+    state.digests.set(line, paragraph)
+  }
+  const change = `${paragraph}\0${ruleId}\0${actual}\0${expected}`
+  const occurrence = state.occurrences.get(change) ?? 0
+  state.occurrences.set(change, occurrence + 1)
+  return digest(`${file.data.relativePath ?? file.path ?? ''}\0${change}\0${occurrence}`).slice(0, 16)
+}
+
+function digest(text: string): string {
+  return createHash('sha256').update(text).digest('base64url')
+}
+
+function lineStartsOf(text: string): number[] {
+  const starts = [0]
+  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) starts.push(index + 1)
+  return starts
+}
+
+function inputLine(text: string, lineStarts: number[], line: number): string {
+  const start = lineStarts[line - 1]
+  if (start === undefined) return ''
+  const next = lineStarts[line]
+  return text.slice(start, next === undefined ? text.length : next - 1)
 }
 
 // vfile messages are Errors. Their stack traces are never shown, and capturing one costs more

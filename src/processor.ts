@@ -30,6 +30,8 @@ export interface ProcessorOptions {
   nearDuplicates?: 'warn' | 'remove'
   // Where seen paragraphs live with `acrossFiles`; default one in-memory store per processor.
   store?: SeenStore
+  // Ids of fixes and removals a reviewer rejected (`--decisions`): reported, not applied.
+  rejected?: string[]
 }
 
 // A row of the plugin table.
@@ -41,6 +43,8 @@ export interface PluginRow<Name extends string = string, Options = unknown> {
   options?: (options: ProcessorOptions) => Options
   // What it does, in one line: `--help` and the README's plugin list show it.
   summary: string
+  // The rules of docs/punctuation.md it applies (`R5`), so `--only R5` can name the plugin.
+  rules?: string[]
 }
 
 function row<const Name extends string, Options>(plugin: PluginRow<Name, Options>): PluginRow<Name, Options> {
@@ -58,16 +62,19 @@ export const pluginTable = [
     name: 'normalize-whitespace',
     plugin: normalizeWhitespace,
     summary: 'trim paragraphs, drop zero-width characters and blank lines',
+    rules: ['W'],
   }),
   row({
     name: 'normalize-width',
     plugin: normalizeWidth,
     summary: 'full-width letters and digits to ASCII',
+    rules: ['R0'],
   }),
   row({
     name: 'strip-pinyin',
     plugin: stripPinyin,
     summary: 'remove pinyin annotations glued to Han characters',
+    rules: ['R1'],
   }),
   row({
     name: 'lost-characters',
@@ -78,6 +85,7 @@ export const pluginTable = [
     name: 'normalize-punctuation',
     plugin: normalizePunctuation,
     summary: 'ASCII punctuation in Chinese context to full-width',
+    rules: ['P0', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7', 'R8'],
   }),
   row({
     name: 'dedupe-paragraphs',
@@ -115,7 +123,20 @@ export async function createProcessor(
   const plugins = pluginTable
     .filter((plugin) => enabled.has(plugin.name) && include(plugin.name))
     .map((plugin): Pluggable => [timed(plugin.name, plugin.plugin, timings), plugin.options?.(options)])
-  return unified().data('timings', timings).use(syntax).use(plugins).freeze() as unknown as NewscleanProcessor
+  const rejected = new Set(options.rejected ?? [])
+  return unified()
+    .data('timings', timings)
+    .use(syntax)
+    .use(decisions, rejected)
+    .use(plugins)
+    .freeze() as unknown as NewscleanProcessor
+}
+
+// Hands each document the reviewer's rejections, which `reportFix` and `reportRemoval` consult.
+const decisions: Plugin<[ReadonlySet<string>], Root> = function (rejected) {
+  return function (_tree: Root, file: VFile) {
+    if (rejected.size > 0) file.data.rejected = rejected
+  }
 }
 
 // The step timings a processor has recorded (every plugin run, every parse and stringify); a
@@ -145,7 +166,9 @@ type Transformer = (tree: Root, file: VFile) => Promise<Root | undefined> | Root
 export function selectPlugins(options: ProcessorOptions): Set<PluginName> {
   for (const name of [...(options.only ?? []), ...(options.skip ?? [])]) {
     if (!(pluginNames as string[]).includes(name)) {
-      throw new UsageError(`Unknown plugin \`${name}\`; expected one of: ${pluginNames.join(', ')}`)
+      const owner = pluginTable.find((plugin) => plugin.rules?.includes(name.toUpperCase()))
+      const hint = owner ? `; \`${name}\` is a rule of the plugin \`${owner.name}\`, try \`${owner.name}\`` : ''
+      throw new UsageError(`Unknown plugin \`${name}\`${hint}; expected one of: ${pluginNames.join(', ')}`)
     }
   }
   const only = options.only && options.only.length > 0 ? new Set(options.only) : undefined

@@ -9,7 +9,12 @@ describe('clean', () => {
     expect(result.text).toBe(readFixture('seed/seed.expected.txt'))
     expect(result.report.paragraphs).toEqual({in: 15, out: 8})
     expect(result.report.removed).toHaveLength(7)
-    expect(result.messages.length).toBe(result.report.messages.length)
+    // A fix that wrote U+FFFD comes with a warning at its place (the seed has one).
+    const losses = result.report.messages.filter(
+      (message) => message.severity === 'warning' && message.reason.includes('U+FFFD'),
+    )
+    expect(losses).toHaveLength(1)
+    expect(result.report.messages.length).toBe(result.messages.length)
     expect(new Set(result.messages.map((message) => message.source))).toEqual(new Set(['newsclean']))
   })
 

@@ -6,7 +6,8 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import iconv from 'iconv-lite'
 import {describe, expect, it} from 'vitest'
-import {pluginTable} from '../src/processor.js'
+import {type PluginRow, pluginTable} from '../src/processor.js'
+import type {FileRecord} from '../src/report/types.js'
 import {corpusArticles, fixtures, readFixture, root, seedDir} from './helpers.js'
 
 const cli = join(root, 'dist', 'cli.js')
@@ -134,6 +135,73 @@ describe('newsclean on a folder', () => {
     expect(existsSync(join(work, 'report'))).toBe(false)
   })
 
+  it('names with --check exactly the files that would change, one path a line on stdout', () => {
+    const input = makeInputTree()
+    const work = temporaryFolder()
+    newsclean([input, '-o', join(work, 'clean'), '--no-report'])
+    // The cleaned seed comes back as it is; the damaged one and the articles as they were.
+    cpSync(join(work, 'clean', 'a', 'seed.txt'), join(input, 'a', 'clean-seed.txt'))
+    const full = newsclean([input, '-o', join(work, 'clean'), '--no-report'])
+    expect(full.status).toBe(0)
+    const changed = listFiles(input).filter(
+      (path) => readFileSync(join(input, path), 'utf8') !== readFileSync(join(work, 'clean', path), 'utf8'),
+    )
+    expect(changed).toContain('a/seed.txt')
+    expect(changed).not.toContain('a/clean-seed.txt')
+    const ran = newsclean([input, '--check'])
+    expect(ran.status).toBe(1)
+    expect(ran.stdout).toBe(changed.map((path) => `${join(input, path)}\n`).join(''))
+    expect(ran.stderr.trim().split('\n').at(-1)).toMatch(
+      new RegExp(
+        `^4 files, ${changed.length} would change: 7 repeats would be removed, \\d+ fixes would be made, 1 warning$`,
+      ),
+    )
+  })
+
+  it('ends by naming the report to open', () => {
+    const input = makeInputTree()
+    const work = temporaryFolder()
+    const ran = newsclean([input, '-o', join(work, 'clean'), '-r', join(work, 'report')])
+    expect(ran.stderr.trim().split('\n').at(-1)).toBe(`Review the changes: ${join(work, 'report', 'index.html')}`)
+  })
+
+  it('leaves a fix rejected through --decisions unapplied, applies every other, and warns of unknown ids', () => {
+    const input = makeInputTree()
+    const work = temporaryFolder()
+    newsclean([input, '-o', join(work, 'clean'), '-r', join(work, 'report')])
+    const report = JSON.parse(readFileSync(join(work, 'report', 'files', 'a', 'seed.txt.json'), 'utf8')) as FileRecord
+    const fix = report.messages.find((message) => message.note === 'R5')!
+    const decisions = join(work, 'decisions.json')
+    writeFileSync(decisions, JSON.stringify({rejected: [fix.id, 'no-such-id']}))
+    const ran = newsclean([
+      input,
+      '-o',
+      join(work, 'again'),
+      '-r',
+      join(work, 'report-again'),
+      '--decisions',
+      decisions,
+    ])
+    expect(ran.stderr).toContain('newsclean: warning: 1 rejected id matched no fix or removal: no-such-id')
+    const again = JSON.parse(
+      readFileSync(join(work, 'report-again', 'files', 'a', 'seed.txt.json'), 'utf8'),
+    ) as FileRecord
+    expect(again.rejected).toEqual([fix.id])
+    expect(again.totals.fixes).toBe(report.totals.fixes - 1)
+    const before = readFileSync(join(work, 'clean', 'a', 'seed.txt'), 'utf8').split('\n')[fix.line! - 1]!
+    const after = readFileSync(join(work, 'again', 'a', 'seed.txt'), 'utf8').split('\n')[fix.line! - 1]!
+    expect(after.split(',').length).toBe(before.split(',').length + 1)
+    for (const path of ['b/c/article.txt', 'top.txt']) {
+      expect(readFileSync(join(work, 'again', path), 'utf8')).toBe(readFileSync(join(work, 'clean', path), 'utf8'))
+    }
+  })
+
+  it('names the plugin of a spec rule given to --only', () => {
+    const ran = newsclean(['--only', 'R5', '-'], 'a\n')
+    expect(ran.status).toBe(2)
+    expect(ran.stderr).toContain('`R5` is a rule of the plugin `normalize-punctuation`')
+  })
+
   it('leaves its own output alone when run on the folder that holds it, again and again', () => {
     const work = makeInputTree()
     const run = () => spawnSync(process.execPath, [cli, '.'], {cwd: work, encoding: 'utf8'})
@@ -152,13 +220,16 @@ describe('newsclean on a folder', () => {
 })
 
 describe('newsclean --help', () => {
-  it('lists every plugin of the table, one line each with its summary, in the order they run', () => {
+  it('lists every plugin of the table, one line each with its summary and spec rules, in the order they run', () => {
     const ran = newsclean(['--help'])
     expect(ran.status).toBe(0)
     const lines = ran.stdout.split('\n')
     const listed = lines.filter((line) => pluginTable.some(({name}) => line.trimStart().startsWith(name + ' ')))
     expect(listed.map((line) => line.trim().split(/\s{2,}/))).toEqual(
-      pluginTable.map(({name, summary}) => [name, summary]),
+      pluginTable.map((plugin: Pick<PluginRow, 'name' | 'summary' | 'rules'>) => [
+        plugin.name,
+        plugin.rules ? `${plugin.summary} (${plugin.rules.join(' ')})` : plugin.summary,
+      ]),
     )
   })
 })
@@ -268,7 +339,12 @@ describe('newsclean on JSONL and HTML', () => {
     expect(report.records.map((record) => record.line)).toEqual([1, 4])
     const page = readFileSync(join(work, 'report', 'files', 'records.jsonl.html'), 'utf8')
     expect(page).toMatch(/Line 3 is not valid JSON/)
-    expect(readFileSync(join(work, 'report', 'index.html'), 'utf8')).toContain('href="files/records.jsonl.html"')
+    expect(page).toContain('<div id="records" data-base="../_data/records/records.jsonl/" data-files="1"></div>')
+    const sections = readFileSync(join(work, 'report', '_data', 'records', 'records.jsonl', '0.js'), 'utf8')
+    expect(
+      [...sections.matchAll(/<section class=\\"record\\" id=\\"record-(\d+)\\">/g)].map((match) => Number(match[1])),
+    ).toEqual([1, 4])
+    expect(readFileSync(join(work, 'report', '_data', 'index', 'rows-0.js'), 'utf8')).toContain('["records.jsonl",')
   })
 
   it('reads a GB18030 JSONL file and writes its records as UTF-8', () => {

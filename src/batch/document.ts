@@ -47,7 +47,10 @@ async function cleanReadableFile(entry: InputEntry, context: DocumentContext): P
     return cleanWindowedFile(entry, context, outputPath, reportPaths)
   }
   const {text, decoding, owner} = await readDocument(entry, context)
-  const outcome = await cleanDecoded(context.processor, text, decoding, entry.inputPath, {owner})
+  const outcome = await cleanDecoded(context.processor, text, decoding, entry.inputPath, {
+    owner,
+    relativePath: entry.relativePath,
+  })
   return writeCleaned(outcome, entry, context)
 }
 

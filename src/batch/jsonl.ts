@@ -9,7 +9,7 @@ import {ownerOf} from '../dedupe/owner.js'
 import {countField, findStringField, spliceStringField} from '../read/json-field.js'
 import {openJsonl} from '../read/jsonl.js'
 import {type InputEntry, openablePath} from '../read/walk.js'
-import {JsonlFileRecord} from '../report/jsonl.js'
+import {JsonlFileRecord, type RecordReport} from '../report/jsonl.js'
 import type {FileRecord} from '../report/types.js'
 import {createJsonlReport, type FileReportPaths} from '../report/write.js'
 import {type AtomicStream, createAtomicStream, writeChunk} from '../write/atomic.js'
@@ -34,8 +34,8 @@ export async function cleanJsonlFile(
       entries: report !== undefined,
     })
     for await (const {line, ending, number} of lines) {
-      const cleaned = await cleanLine(line, number, context, file, entry.relativePath)
-      if (cleaned.entry && report) await report.add(cleaned.entry)
+      const cleaned = await cleanLine(line, number, context, file)
+      if (cleaned.report && report) await report.add(cleaned.report)
       if (output) await writeChunk(output.stream, cleaned.line + ending)
     }
     const record = file.toRecord()
@@ -65,8 +65,8 @@ const recordBytes = new TextEncoder()
 
 interface CleanedLine {
   line: string
-  // The per-record report entry, for records that changed or have messages.
-  entry?: object
+  // The record's report, when it changed or has messages.
+  report?: RecordReport
 }
 
 async function cleanLine(
@@ -74,7 +74,6 @@ async function cleanLine(
   number: number,
   context: DocumentContext,
   file: JsonlFileRecord,
-  relativePath: string,
 ): Promise<CleanedLine> {
   if (line.trim() === '') return {line}
   let value: unknown
@@ -94,13 +93,25 @@ async function cleanLine(
     file.warn(number, `Line ${number} has no string field \`${context.field}\`; passed through unchanged`)
     return {line}
   }
-  const owner = await ownerOf(`${relativePath}:${number}`, recordBytes.encode(line))
+  const owner = await ownerOf(`${file.relativePath}:${number}`, recordBytes.encode(line))
   const outcome = await cleanDecoded(context.processor, text, file.recordDecoding, `${file.inputPath}:${number}`, {
     owner,
+    relativePath: `${file.relativePath}:${number}`,
   })
   const clean = keepFinalBreakAsIs(text, outcome.clean)
-  const entry = file.add({...outcome, clean}, number)
-  return {line: clean === text ? line : spliceStringField(line, span!, clean), entry}
+  const report = file.add({...outcome, clean}, number, labelOf(value as Record<string, unknown>))
+  return {line: clean === text ? line : spliceStringField(line, span!, clean), report}
+}
+
+const labelFields = ['id', '_id', 'uuid', 'doc_id', 'docid', 'url', 'title']
+
+// The field a reviewer knows a record by, when it has one.
+function labelOf(record: Record<string, unknown>): string | undefined {
+  for (const field of labelFields) {
+    const value = record[field]
+    if (typeof value === 'string' || typeof value === 'number') return `${field}: ${value}`
+  }
+  return undefined
 }
 
 // The compiler ends a document with one LF; a record's value ends as the original did.

@@ -125,7 +125,7 @@ async function cleanFirstPhase(
       )
     }
     const {text, decoding, owner} = await readDocument(entry, context)
-    const outcome = await cleanDecoded(head, text, decoding, entry.inputPath, {owner})
+    const outcome = await cleanDecoded(head, text, decoding, entry.inputPath, {owner, relativePath: entry.relativePath})
     const paragraphs = outcome.tree.children
     const keys = paragraphKeys(paragraphs, await loadKeyOf())
     const claimed = claimsOf(paragraphs, keys, findFirstCopiesOfKeys(keys))

@@ -71,7 +71,7 @@ export async function cleanWindowedFile(
     let firstLine = 1
     const cleanWindow = async () => {
       const text = window.join('')
-      const data = {firstLine, earlierWindows}
+      const data = {firstLine, earlierWindows, relativePath: entry.relativePath}
       const outcome = await cleanDecoded(context.processor, text, file.recordDecoding, entry.inputPath, data)
       const reportEntry = file.addWindow(outcome, firstLine)
       if (reportEntry && report) await report.add(reportEntry)

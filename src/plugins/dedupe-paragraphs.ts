@@ -135,19 +135,12 @@ function removeRepeats(
 ): Paragraph[] {
   return paragraphs.filter((paragraph, index) => {
     const inEarlierFile = earlier[index]
-    if (inEarlierFile?.files !== undefined) {
-      reportBoilerplate(file, paragraph, inEarlierFile)
-      return false
-    }
-    if (inEarlierFile !== undefined) {
-      reportRepeat(file, paragraph, inEarlierFile)
-      return false
-    }
+    if (inEarlierFile?.files !== undefined) return !reportBoilerplate(file, paragraph, inEarlierFile)
+    if (inEarlierFile !== undefined) return !reportRepeat(file, paragraph, inEarlierFile)
     if (!isRemovable(copies, index, paragraph, minLength)) return true
     const copy = copies[index]!
     const firstPlace = typeof copy === 'number' ? pointIn(paragraphs[copy]!.children[0], 0) : copy
-    reportRepeat(file, paragraph, {line: firstPlace.line, column: firstPlace.column})
-    return false
+    return !reportRepeat(file, paragraph, {line: firstPlace.line, column: firstPlace.column})
   })
 }
 
@@ -155,10 +148,11 @@ function withoutPath(place: FirstCopy | undefined): FirstCopy | undefined {
   return place && {line: place.line, column: place.column}
 }
 
-function reportRepeat(file: VFile, paragraph: Paragraph, firstCopy: FirstCopy): void {
+// Whether the repeat goes (a reviewer may have rejected its removal).
+function reportRepeat(file: VFile, paragraph: Paragraph, firstCopy: FirstCopy): boolean {
   const text = paragraph.children[0]
   const where = firstCopy.path === undefined ? `line ${firstCopy.line}` : `${firstCopy.path}:${firstCopy.line}`
-  reportRemoval(file, `Unexpected repeat of the paragraph on ${where}, removed`, {
+  return reportRemoval(file, `Unexpected repeat of the paragraph on ${where}, removed`, {
     ruleId,
     kind: 'paragraph',
     text: text.value,
@@ -168,9 +162,10 @@ function reportRepeat(file: VFile, paragraph: Paragraph, firstCopy: FirstCopy): 
   })
 }
 
-function reportBoilerplate(file: VFile, paragraph: Paragraph, firstCopy: FirstCopy): void {
+// Whether the boilerplate goes (a reviewer may have rejected its removal).
+function reportBoilerplate(file: VFile, paragraph: Paragraph, firstCopy: FirstCopy): boolean {
   const text = paragraph.children[0]
-  reportRemoval(file, `Unexpected boilerplate found in ${firstCopy.files} files, removed`, {
+  return reportRemoval(file, `Unexpected boilerplate found in ${firstCopy.files} files, removed`, {
     ruleId,
     kind: 'paragraph',
     text: text.value,

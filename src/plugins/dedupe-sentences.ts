@@ -94,21 +94,26 @@ function applyRemovals(
     const restKey = keyOf(rest)
     const earlier = restKey === undefined ? undefined : paragraphByKey.get(restKey)
     if (restKey === undefined || earlier !== undefined) {
-      keep[index] = false
       const firstCopy =
         earlier === undefined ? placeOfFirstCopy(paragraphs, own[0]!) : pointIn(paragraphs[earlier]!.children[0], 0)
-      reportRepeatedText(file, 'paragraph', pointIn(node, 0), node.value, firstCopy)
+      keep[index] = !reportRepeatedText(file, 'paragraph', pointIn(node, 0), node.value, firstCopy)
+      if (keep[index]) remember(paragraphByKey, keys[index], index)
       return
     }
-    spans.forEach(([start, end], order) => {
+    const removed = spans.filter(([start, end], order) =>
       reportRepeatedText(
         file,
         'sentence',
         pointIn(node, start),
         node.value.slice(start, end),
         placeOfFirstCopy(paragraphs, own[order]!),
-      )
-    })
+      ),
+    )
+    if (removed.length < spans.length) {
+      node.value = keptText(node.value, removed)
+      remember(paragraphByKey, keys[index], index)
+      return
+    }
     node.value = rest
     remember(paragraphByKey, restKey, index)
   })
@@ -177,9 +182,9 @@ function reportRepeatedText(
   place: Point,
   text: string,
   firstPlace: Point,
-): void {
+): boolean {
   const what = kind === 'paragraph' ? 'paragraph made of repeated sentences' : 'sentences'
-  reportRemoval(file, `Unexpected repeat of the ${what} at ${firstPlace.line}:${firstPlace.column}, removed`, {
+  return reportRemoval(file, `Unexpected repeat of the ${what} at ${firstPlace.line}:${firstPlace.column}, removed`, {
     ruleId,
     kind,
     text,

@@ -55,8 +55,9 @@ const nearDuplicates: Plugin<[Options?], Root> = function (options = {}) {
         return
       }
       if (mode === 'remove') {
-        reportNearRepeatRemoval(file, paragraphs[index]!, paragraphs[match.index]!, match.similarity)
-        removed.add(index)
+        if (reportNearRepeatRemoval(file, paragraphs[index]!, paragraphs[match.index]!, match.similarity)) {
+          removed.add(index)
+        }
       } else {
         reportNearDuplicate(file, paragraphs[index]!, paragraphs[match.index]!, match.similarity)
         for (const key of keys) addToBucket(buckets, key, index)
@@ -81,14 +82,15 @@ function compareSpans(
     const reason = `Near-duplicate comparison counted a gap of over ${options.maxGapLength} characters as all changed, without a diff`
     reportDoubt(file, reason, ruleId, pointIn(node, 0))
   }
-  for (const span of spans) {
-    if (mode === 'remove') reportNearSpanRemoval(file, node, span)
-    else reportNearSpan(file, node, span)
+  if (mode === 'warn') {
+    for (const span of spans) reportNearSpan(file, node, span)
+    return
   }
-  if (mode === 'remove' && spans.length > 0) {
+  const removals = spans.filter((span) => reportNearSpanRemoval(file, node, span))
+  if (removals.length > 0) {
     let kept = ''
     let from = 0
-    for (const span of spans) {
+    for (const span of removals) {
       kept += node.value.slice(from, span.start)
       from = span.end
     }
@@ -193,13 +195,14 @@ function reportNearDuplicate(file: VFile, later: Paragraph, first: Paragraph, si
   message.expected = [firstText.value]
 }
 
-function reportNearRepeatRemoval(file: VFile, later: Paragraph, first: Paragraph, similarity: number): void {
+// Whether the paragraph goes (a reviewer may have rejected its removal).
+function reportNearRepeatRemoval(file: VFile, later: Paragraph, first: Paragraph, similarity: number): boolean {
   const text = later.children[0]
   const firstText = first.children[0]
   const firstPlace = pointIn(firstText, 0)
   const changes = describeChanges(firstText.value, text.value)
   const reason = `Unexpected near repeat of the paragraph on line ${firstPlace.line} (${percent(similarity)}% alike: ${changes}), removed`
-  reportRemoval(file, reason, {
+  return reportRemoval(file, reason, {
     ruleId,
     kind: 'paragraph',
     text: text.value,
@@ -217,11 +220,12 @@ function reportNearSpan(file: VFile, node: Text, span: NearSpan): void {
   message.expected = [node.value.slice(span.firstStart, span.firstEnd)]
 }
 
-function reportNearSpanRemoval(file: VFile, node: Text, span: NearSpan): void {
+// Whether the span goes (a reviewer may have rejected its removal).
+function reportNearSpanRemoval(file: VFile, node: Text, span: NearSpan): boolean {
   const firstPlace = pointIn(node, span.firstStart)
   const changes = formatChanges(span.changes)
   const reason = `Unexpected near repeat of the text at ${firstPlace.line}:${firstPlace.column} (${percent(span.similarity)}% alike: ${changes}), removed`
-  reportRemoval(file, reason, {
+  return reportRemoval(file, reason, {
     ruleId,
     kind: 'sentence',
     text: node.value.slice(span.start, span.end),

@@ -9,7 +9,7 @@ import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
 import {pointIn, reportFix} from '../messages.js'
 import {convertDotRuns} from '../punctuation/ellipsis.js'
-import {describeFix, FixList} from '../punctuation/fixes.js'
+import {applyFixes, describeFix, FixList} from '../punctuation/fixes.js'
 import {maskProtectedSpans} from '../punctuation/mask.js'
 import {BracketStacks, pairMarks} from '../punctuation/pairs.js'
 import {ParagraphBuffer} from '../punctuation/paragraph-buffer.js'
@@ -29,9 +29,13 @@ const normalizePunctuation: Plugin<[Options?], Root> = function () {
       if (!hasConvertibleMark(text.value)) continue
       workspace ??= new Workspace(longestParagraph(tree))
       const {fixes} = workspace
-      text.value = normalizeParagraph(text.value, workspace)
+      const value = text.value
+      const normalized = normalizeParagraph(value, workspace)
       fixes.fixes.sort((a, b) => a.index - b.index)
-      for (const fix of fixes.fixes) report(file, text, describeFix(fix), fix.index, fix.actual, fix.expected, fix.note)
+      const applied = fixes.fixes.filter((fix) =>
+        report(file, text, describeFix(fix), fix.index, fix.actual, fix.expected, fix.note),
+      )
+      text.value = applied.length === fixes.fixes.length ? normalized : applyFixes(value, applied)
       fixes.clear()
     }
   }
@@ -95,6 +99,6 @@ function report(
   actual: string,
   expected: string,
   note: string,
-): void {
-  reportFix(file, reason, {ruleId, place: pointIn(text, index), actual, expected, note})
+): boolean {
+  return reportFix(file, reason, {ruleId, place: pointIn(text, index), actual, expected, note})
 }

@@ -25,29 +25,31 @@ const normalizeWhitespace: Plugin<[Options?], Root> = function () {
 
 export default normalizeWhitespace
 
+// Each fix may be rejected by a reviewer; the blanks are found in the text the invisible
+// characters' fix left, so the places are those of a run where every fix applies.
 function cleanText(text: Text, file: VFile): void {
   const value = text.value
-  const withoutInvisible = removeInvisible(value)
-  const start = leadingBlankLength(withoutInvisible)
-  const end = withoutInvisible.length - trailingBlankLength(withoutInvisible, start)
-  const clean = withoutInvisible.slice(start, end)
-  if (clean === value) return
-  if (withoutInvisible !== value) {
-    report(file, text, 'Unexpected invisible character (U+FEFF or zero width)', 0, value, withoutInvisible)
+  let kept = removeInvisible(value)
+  if (kept !== value && !report(file, text, 'Unexpected invisible character (U+FEFF or zero width)', 0, value, kept)) {
+    kept = value
   }
+  const start = leadingBlankLength(kept)
+  const end = kept.length - trailingBlankLength(kept, start)
+  let from = 0
+  let to = kept.length
   if (start > 0) {
-    const actual = withoutInvisible.slice(0, start)
-    report(file, text, `Unexpected indentation ${describe(actual)}`, 0, actual, '')
+    const actual = kept.slice(0, start)
+    if (report(file, text, `Unexpected indentation ${describe(actual)}`, 0, actual, '')) from = start
   }
-  if (end < withoutInvisible.length) {
-    const actual = withoutInvisible.slice(end)
-    report(file, text, `Unexpected trailing ${describe(actual)}`, end, actual, '')
+  if (end < kept.length) {
+    const actual = kept.slice(end)
+    if (report(file, text, `Unexpected trailing ${describe(actual)}`, end, actual, '')) to = end
   }
-  text.value = clean
+  text.value = kept.slice(from, to)
 }
 
-function report(file: VFile, text: Text, reason: string, index: number, actual: string, expected: string): void {
-  reportFix(file, reason, {ruleId, place: pointIn(text, index), actual, expected, note: 'W'})
+function report(file: VFile, text: Text, reason: string, index: number, actual: string, expected: string): boolean {
+  return reportFix(file, reason, {ruleId, place: pointIn(text, index), actual, expected, note: 'W'})
 }
 
 function removeInvisible(value: string): string {

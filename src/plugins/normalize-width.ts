@@ -34,15 +34,17 @@ function normalizeText(text: Text, file: VFile): void {
     while (end < value.length && asciiFor(value, end) !== 0) end++
     const actual = value.slice(index, end)
     const expected = toAscii(value, index, end)
-    reportFix(file, `Unexpected full-width \`${actual}\`, expected ASCII \`${expected}\``, {
+    const applied = reportFix(file, `Unexpected full-width \`${actual}\`, expected ASCII \`${expected}\``, {
       ruleId,
       place: pointIn(text, index),
       actual,
       expected,
       note: 'R0',
     })
-    clean += value.slice(copied, index) + expected
-    copied = end
+    if (applied) {
+      clean += value.slice(copied, index) + expected
+      copied = end
+    }
     index = end
   }
   if (copied > 0) text.value = clean + value.slice(copied)

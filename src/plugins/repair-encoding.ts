@@ -209,9 +209,10 @@ function repairText(text: Text, file: VFile, span: SpanRepair, certainty: number
     const settled =
       best && !verdict.overBudget && verdict.posterior >= certainty ? span.settle(value, start, verdict) : undefined
     if (settled) {
-      reportRepair(text, file, start, value.slice(start, settled.end), settled)
-      repaired += value.slice(copied, start) + settled.replacement
-      copied = settled.end
+      if (reportRepair(text, file, start, value.slice(start, settled.end), settled)) {
+        repaired += value.slice(copied, start) + settled.replacement
+        copied = settled.end
+      }
       start = settled.end
       continue
     }
@@ -231,14 +232,15 @@ function repairText(text: Text, file: VFile, span: SpanRepair, certainty: number
   if (copied > 0) text.value = repaired + value.slice(copied)
 }
 
-function reportRepair(text: Text, file: VFile, start: number, actual: string, settled: Settled): void {
+// Whether the repair is applied (a reviewer may have rejected it).
+function reportRepair(text: Text, file: VFile, start: number, actual: string, settled: Settled): boolean {
   const expected = settled.replacement
-  reportFix(
+  const applied = reportFix(
     file,
     `Unexpected GBK mojibake \`${actual}\` (a lead byte lost, the rest read one byte off), expected \`${expected}\``,
     {ruleId, place: pointIn(text, start), actual, expected},
   )
-  if (settled.unsure === 0) return
+  if (!applied || settled.unsure === 0) return applied
   const reason = `Repaired GBK mojibake \`${actual}\` as \`${expected}\`: ${settled.unsure} ${
     settled.unsure === 1 ? 'character' : 'characters'
   } no reading is sure of written as U+FFFD`
@@ -246,6 +248,7 @@ function reportRepair(text: Text, file: VFile, start: number, actual: string, se
   const doubt = reportDoubt(file, reason, ruleId, pointIn(text, start))
   doubt.actual = actual
   doubt.expected = [expected]
+  return true
 }
 
 function isDoubtful(verdict: Verdict): boolean {
@@ -337,20 +340,19 @@ function repairSpansByPairs(
     }
     if (isStopAndClosingQuote(value, start)) {
       const replacement = '\u3002\u201d'
-      reportRepair(text, file, start, value.slice(start), {replacement, unsure: 0, end: value.length})
-      repaired += value.slice(copied, start) + replacement
-      copied = value.length
+      if (reportRepair(text, file, start, value.slice(start), {replacement, unsure: 0, end: value.length})) {
+        repaired += value.slice(copied, start) + replacement
+        copied = value.length
+      }
       break
     }
     const reading = read(value, start)
     if (reading && isRepair(reading, settings)) {
-      reportRepair(text, file, start, value.slice(start, reading.end), {
-        replacement: reading.replacement,
-        unsure: reading.unsure,
-        end: reading.end,
-      })
-      repaired += value.slice(copied, start) + reading.replacement
-      copied = reading.end
+      const settled = {replacement: reading.replacement, unsure: reading.unsure, end: reading.end}
+      if (reportRepair(text, file, start, value.slice(start, reading.end), settled)) {
+        repaired += value.slice(copied, start) + reading.replacement
+        copied = reading.end
+      }
       start = reading.end
       continue
     }

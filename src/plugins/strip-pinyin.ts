@@ -80,8 +80,7 @@ function stripAnnotations(candidates: Candidate[], readingsOf: ReadingsOf, file:
     }
     const reading = readingsOf(candidate.han).includes(candidate.toneless)
     if (reading || (candidate.toned && tonedCount >= 2)) {
-      reportRemoval(file, candidate, reading)
-      removals.push(candidate)
+      if (reportRemoval(file, candidate, reading)) removals.push(candidate)
     } else if (candidate.toned) {
       reportKept(file, candidate)
     }
@@ -102,10 +101,11 @@ function removeAnnotations(removals: Candidate[]): void {
   text.value = clean + value.slice(copied)
 }
 
-function reportRemoval(file: VFile, candidate: Candidate, reading: boolean): void {
+// Whether the annotation may go (a reviewer may have rejected its removal).
+function reportRemoval(file: VFile, candidate: Candidate, reading: boolean): boolean {
   const actual = candidate.text.value.slice(candidate.start, candidate.end)
   const why = reading ? 'a reading of it' : 'one of several toned syllables in the document'
-  reportFix(
+  return reportFix(
     file,
     `Unexpected pinyin annotation \`${actual}\` after \`${String.fromCodePoint(candidate.han)}\`, ${why}`,
     {

@@ -27,5 +27,5 @@ export function convertBracketPair(buffer: ParagraphBuffer, fixes: FixList, open
   codes[open] = square ? leftLenticularBracket : fullWidthLeftParenthesis
   codes[close] = square ? rightLenticularBracket : fullWidthRightParenthesis
   const why = buffer.hasHanBetween(open + 1, close) ? 'around Chinese text' : 'next to Chinese text'
-  fixes.addPair('R4', open, actual, String.fromCharCode(codes[open]!, codes[close]!), why)
+  fixes.addPair('R4', open, close, actual, String.fromCharCode(codes[open]!, codes[close]!), why)
 }

@@ -8,6 +8,8 @@ export interface Fix {
   note: string
   // Where the fix starts, in the paragraph as the plugin received it.
   index: number
+  // A pair's closing mark (its opening one is at `index`); absent for a run of marks.
+  close?: number
   actual: string
   expected: string
   // Why, as the end of the reason: `between Chinese characters`.
@@ -28,13 +30,31 @@ export class FixList {
   }
 
   // A pair of marks (quotes, brackets): one fix of its own, never joined to a neighbour's.
-  addPair(note: string, index: number, actual: string, expected: string, why: string): void {
-    this.fixes.push({note, index, actual, expected, why})
+  addPair(note: string, index: number, close: number, actual: string, expected: string, why: string): void {
+    this.fixes.push({note, index, close, actual, expected, why})
   }
 
   clear(): void {
     this.fixes = []
   }
+}
+
+// The paragraph with only these fixes made, the others (a reviewer rejected them) left as they
+// were: a run's marks replaced where it starts, a pair's two marks each where it stands.
+export function applyFixes(value: string, fixes: Fix[]): string {
+  const edits: Array<[index: number, length: number, replacement: string]> = []
+  for (const fix of fixes) {
+    if (fix.close === undefined) edits.push([fix.index, fix.actual.length, fix.expected])
+    else edits.push([fix.index, 1, fix.expected.charAt(0)], [fix.close, 1, fix.expected.charAt(1)])
+  }
+  edits.sort((left, right) => left[0] - right[0])
+  let text = ''
+  let copied = 0
+  for (const [index, length, replacement] of edits) {
+    text += value.slice(copied, index) + replacement
+    copied = index + length
+  }
+  return text + value.slice(copied)
 }
 
 // `Unexpected ASCII `,` between Chinese characters, expected U+FF0C`, as remark-lint words it.

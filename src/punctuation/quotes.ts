@@ -24,7 +24,7 @@ export function convertQuotePair(buffer: ParagraphBuffer, fixes: FixList, open: 
   }
   codes[open] = leftSingleQuote
   codes[close] = rightSingleQuote
-  fixes.addPair('R3', open, "''", String.fromCharCode(leftSingleQuote, rightSingleQuote), 'around Chinese text')
+  fixes.addPair('R3', open, close, "''", String.fromCharCode(leftSingleQuote, rightSingleQuote), 'around Chinese text')
 }
 
 // Gives each double pair converted from `original` its final form, counting the curly double
@@ -51,6 +51,6 @@ export function settleDoubleQuotes(buffer: ParagraphBuffer, original: string, fi
     } else {
       openQuotations++
     }
-    fixes.addPair('R3', index, '""', String.fromCharCode(codes[index]!, codes[closeIndex]!), why)
+    fixes.addPair('R3', index, closeIndex, '""', String.fromCharCode(codes[index]!, codes[closeIndex]!), why)
   }
 }

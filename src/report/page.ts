@@ -1,12 +1,15 @@
-// The shell every review page shares: HTML5, `lang="zh"`, UTF-8, the inline stylesheet, no
-// scripts. Split in two so a long page (the batch index) can be streamed between them.
+// The shell every review page shares: HTML5, `lang="zh"`, UTF-8, the inline stylesheet; the
+// scripts come inline at the end of each page.
 import {escapeHtml} from './html-text.js'
 import {styles} from './styles.js'
 import type {Totals} from './types.js'
 
-export function pageStart(title: string): string {
+// `root`: the report folder relative to the page, where the reviewer's decisions are kept;
+// `path`: the relative path of the file a page reviews.
+export function pageStart(title: string, place: {root: string; path?: string} = {root: './'}): string {
+  const path = place.path === undefined ? '' : ` data-path="${escapeHtml(place.path)}"`
   return `<!doctype html>
-<html lang="zh">
+<html lang="zh"${path} data-root="${escapeHtml(place.root)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

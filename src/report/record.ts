@@ -35,6 +35,7 @@ export function buildFileRecord(outcome: CleanedDocument): FileRecord {
     firstCopies: firstCopiesOf(outcome.tree, removed),
     changes: changesOf(outcome.tree, outcome.original),
     messages,
+    rejected: messages.flatMap((message) => (message.rejected && message.id !== null ? [message.id] : [])),
   }
 }
 
@@ -44,7 +45,8 @@ export function severityOf(fatal: boolean | null | undefined): Severity {
 }
 
 export function toMessageRecord(message: VFileMessage): MessageRecord {
-  return {
+  const record: MessageRecord = {
+    id: message.id ?? null,
     severity: severityOf(message.fatal),
     reason: message.reason,
     line: message.line ?? null,
@@ -56,6 +58,8 @@ export function toMessageRecord(message: VFileMessage): MessageRecord {
     note: message.note ?? null,
     cause: causeOf(message.cause),
   }
+  if (message.rejected) record.rejected = true
+  return record
 }
 
 // A message cause is a place (a removal's first copy); any other error keeps only its message.
@@ -68,6 +72,7 @@ function causeOf(cause: unknown): CauseRecord | null {
 
 function toRemovedRecord(removal: Removal): RemovedRecord {
   return {
+    ...(removal.id === undefined ? {} : {id: removal.id}),
     kind: removal.kind,
     ruleId: removal.ruleId,
     text: removal.text,
@@ -81,13 +86,14 @@ function byPlace(left: RemovedRecord, right: RemovedRecord): number {
   return left.line - right.line || left.column - right.column
 }
 
-// A removal is an info message with a cause (the first copy); every other info is a fix.
+// A removal is an info message with a cause (the first copy); every other info is a fix. A
+// rejected one was not applied: it counts as neither.
 export function totalsOf(messages: MessageRecord[], removed: number): Totals {
   const totals: Totals = {removed, fixes: 0, warnings: 0, errors: 0}
   for (const message of messages) {
     if (message.severity === 'error') totals.errors++
     else if (message.severity === 'warning') totals.warnings++
-    else if (message.cause === null) totals.fixes++
+    else if (message.cause === null && !message.rejected) totals.fixes++
   }
   return totals
 }

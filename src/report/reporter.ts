@@ -1,5 +1,5 @@
 // A file's messages on the terminal, through vfile-reporter: by default the warnings and errors a
-// person must look at; every applied fix with --verbose; only failures with --quiet.
+// person must look at; every applied fix too with --verbose, one line each; only failures with --quiet.
 import {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {reporter} from 'vfile-reporter'
@@ -17,7 +17,8 @@ export function formatFileMessages(result: FileResult, verbosity: Verbosity, col
     }
   }
   if (file.messages.length === 0) return ''
-  return reporter(file, {color, verbose: verbosity === 'verbose'}) + '\n'
+  // Not vfile-reporter's `verbose`, which adds a note line under each message: one line a fix.
+  return reporter(file, {color}) + '\n'
 }
 
 function isShown(severity: MessageRecord['severity'], verbosity: Verbosity): boolean {

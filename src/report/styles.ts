@@ -1,6 +1,7 @@
 // The one stylesheet of the review pages, inlined in each so a page is a single file: a CJK font
 // stack, a comfortable line height for Han text, wrapping of long lines, and colours that also
-// read without colour (insertions underlined, deletions struck through).
+// read without colour (insertions underlined, deletions struck through; a removed repeat sits
+// beside its first copy rather than struck through, which is tiring to read in Chinese).
 export const styles = `
 :root {
   --text: #1f2328; --muted: #59636e; --line: #d1d9e0; --page: #f6f8fa; --card: #ffffff;
@@ -53,8 +54,13 @@ ol.lines { list-style: none; margin: 0; padding: 0; }
 .first-copy .label { color: var(--first); }
 .removed { border-left-color: var(--removed); background: var(--removed-bg); }
 .removed .label { color: var(--removed); }
-.removed .text { color: #5c1a1a; text-decoration: line-through; text-decoration-color: rgba(207, 34, 46, 0.45);
-  text-decoration-thickness: 1px; }
+.removed .text { color: #5c1a1a; }
+.pair { display: grid; grid-template-columns: 1fr 1fr; gap: 0.75rem; }
+@media (max-width: 40rem) { .pair { grid-template-columns: 1fr; } }
+.copy { border-left: 3px solid; padding-left: 0.6rem; min-width: 0; }
+.copy.first-copy { border-color: var(--first); background: var(--first-bg); }
+.copy.removed { border-color: var(--removed); }
+mark.first-span { background: var(--first-bg); box-shadow: inset 0 -2px 0 var(--first); color: inherit; }
 .note { font-size: 0.85rem; color: var(--muted); margin: 0.3rem 0 0; }
 .removed-note { color: var(--removed); }
 ins { background: var(--ins-bg); color: var(--ins-text); text-decoration: underline; text-decoration-color: #1a7f37;
@@ -89,5 +95,41 @@ code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; 
 tr.failed td { background: var(--removed-bg); }
 .status.ok { color: var(--ins-text); }
 .status.failed { color: var(--removed); font-weight: 600; }
+nav { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: center; }
+.spacer { flex: 1; }
+.toolbar { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: center; margin: 0.5rem 0 0.75rem; font-size: 0.9rem; }
+.pager { margin: 0.75rem 0; font-size: 0.9rem; }
+kbd { font: 0.75rem ui-monospace, monospace; border: 1px solid var(--line); border-bottom-width: 2px; border-radius: 3px;
+  padding: 0 0.3em; background: var(--card); }
+.sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+th button { font: inherit; font-weight: 600; background: none; border: 0; padding: 0; cursor: pointer; color: inherit; }
+th[aria-sort="ascending"] button::after { content: " \\25B2"; }
+th[aria-sort="descending"] button::after { content: " \\25BC"; }
+.status.warnings { color: #7d4e00; font-weight: 600; }
+.status.removals { color: var(--removed); }
+.status.changed { color: var(--changed); }
+.status.unchanged { color: var(--muted); }
+.statuses li.failed b { color: var(--removed); }
+.statuses li.warnings b { color: #7d4e00; }
+tr.selected td { background: var(--target); }
+tr.viewed td:first-child a { color: var(--muted); }
+.viewed-mark { color: var(--ins-text); }
+td.rules code { font-size: 0.8rem; }
+td.decision { white-space: nowrap; }
+ins.unusual, del.unusual { outline: 2px solid #bf8700; outline-offset: 1px; }
+ins.quiet { background: none; color: inherit; text-decoration: none; }
+del.quiet { display: none; }
+ins.is-rejected { background: none; color: var(--muted); text-decoration: line-through; }
+del.is-rejected { background: var(--target); text-decoration: none; }
+ins[data-id], del[data-id] { cursor: pointer; }
+button.reject { white-space: nowrap; font-size: 0.75rem; border: 1px solid var(--line); border-radius: 4px; background: var(--card);
+  cursor: pointer; margin-left: 0.5rem; }
+button.reject.is-rejected { background: #ffebe9; border-color: var(--removed); color: var(--removed); }
+.risks h2:first-child { margin-top: 0.75rem; }
+.rule-toggles label { white-space: nowrap; margin-right: 0.5rem; }
+section.record { background: var(--card); border: 1px solid var(--line); border-radius: 6px; padding: 0.25rem 0.9rem 0.5rem;
+  margin: 0 0 0.9rem; }
+section.record h3 { font-size: 1rem; margin: 0.4rem 0; }
+.current { outline: 3px solid #d4a72c; }
 footer { max-width: 64rem; margin: 2rem auto; padding: 0 1.25rem; color: var(--muted); font-size: 0.8rem; }
 `

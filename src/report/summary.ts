@@ -18,6 +18,8 @@ export interface DoneRow {
   changed: boolean
   paragraphs: {in: number; out: number}
   totals: Totals
+  // Messages per plugin and per spec rule, for the index's main rules and rule filter.
+  counts: Counts
 }
 
 export interface FailedRow {
@@ -56,8 +58,8 @@ export class BatchSummary {
     figures.files++
     if (entry.changed) figures.changed++
     addFigures(figures, entry)
-    const {relativePath, input, changed, paragraphs, totals} = entry
-    this.spool.append({status: 'ok', relativePath, input, changed, paragraphs, totals})
+    const {relativePath, input, changed, paragraphs, totals, counts} = entry
+    this.spool.append({status: 'ok', relativePath, input, changed, paragraphs, totals, counts})
   }
 
   addFailure(relativePath: string, inputPath: string, reason: string): void {

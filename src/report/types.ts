@@ -56,6 +56,8 @@ export interface FileRecord {
   // Every paragraph whose text changed, in input order (removed ones are in `removed`).
   changes: ParagraphChange[]
   messages: MessageRecord[]
+  // Ids of the fixes and removals left unapplied because a reviewer rejected them.
+  rejected: string[]
   // JSONL inputs: one entry per record (diffs per record) in place of a file-level patch.
   records?: unknown[]
 }
@@ -77,6 +79,8 @@ export interface Counts {
 }
 
 export interface RemovedRecord {
+  // The id of its message, which a reviewer's decision names.
+  id?: string
   kind: 'paragraph' | 'sentence'
   ruleId: string
   text: string
@@ -97,6 +101,9 @@ export interface ParagraphChange {
 }
 
 export interface MessageRecord {
+  // A fix's or a removal's stable id (see `messageId` in messages.ts): what a reviewer's
+  // decision names; null for warnings and errors.
+  id: string | null
   severity: Severity
   reason: string
   line: number | null
@@ -108,6 +115,8 @@ export interface MessageRecord {
   note: string | null
   // Where the message's cause points (a removal's first copy), if it has one.
   cause: CauseRecord | null
+  // Present on a fix or removal a reviewer rejected: reported, not applied.
+  rejected?: true
 }
 
 export interface CauseRecord {

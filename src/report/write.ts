@@ -1,11 +1,13 @@
 // Writes the reports: per document `files/<relativePath>` + `.patch`, `.json`, `.html` (the
 // suffix appended to the full name, so no input can collide with the batch files), and per batch
-// `index.html` and `summary.json`. Every file is written atomically (temp file + rename).
+// `index.html` and `summary.json`. What the pages load (the index's rows, a JSONL file's records)
+// goes under `_data/`, a folder no input's report can take. Every file is written atomically.
 import {rm} from 'node:fs/promises'
 import {isAbsolute, join, relative, sep} from 'node:path'
 import {createAtomicStream, writeChunk, writeFileAtomic} from '../write/atomic.js'
-import {renderFileHtml} from './html.js'
-import {renderIndexHtml} from './index-page.js'
+import {recordDataFolder, renderFileHtml} from './html.js'
+import {emptyIndexData, renderIndexData, renderIndexHtml, reportDataFolder} from './index-page.js'
+import type {RecordReport} from './jsonl.js'
 import {renderPatch} from './patch.js'
 import {buildFileRecord} from './record.js'
 import {type BatchSummary, renderSummaryJson} from './summary.js'
@@ -16,9 +18,12 @@ export class ReportPathError extends Error {
 }
 
 export interface FileReportPaths {
+  relativePath: string
   patch: string
   json: string
   html: string
+  // The folder of a JSONL file's record data files (under `_data/`, apart from every input's reports).
+  records: string
 }
 
 // The report files of one input; a relative path that would leave `files/` is refused.
@@ -31,7 +36,13 @@ export function fileReportPaths(reportDir: string, relativePath: string): FileRe
       `the report of \`${relativePath}\` would fall outside ${folder}; give a path inside the input folder`,
     )
   }
-  return {patch: `${base}.patch`, json: `${base}.json`, html: `${base}.html`}
+  return {
+    relativePath,
+    patch: `${base}.patch`,
+    json: `${base}.json`,
+    html: `${base}.html`,
+    records: join(reportDir, recordDataFolder(relativePath)),
+  }
 }
 
 // A file's reports are all written or none: a failure part way removes the ones written.
@@ -57,27 +68,43 @@ async function removeFileReports(paths: FileReportPaths): Promise<void> {
 }
 
 export interface JsonlReport {
-  // One record's entry, written as soon as the record is cleaned.
-  add: (entry: object) => Promise<void>
+  // One record's report, written as soon as the record is cleaned.
+  add: (report: RecordReport) => Promise<void>
   // The file's record after its entries, then the file's page.
   commit: (record: FileRecord) => Promise<void>
   abort: () => Promise<void>
 }
 
+// Sections of the review page per data file: a screenful or two, so the first shows at once.
+const sectionsPerDataFile = 50
+
 // The `.json` of a JSONL file, streamed: the entries of its records (a file of several GB has
-// too many to hold), then its record.
+// too many to hold), then its record. The sections of its page go to data files as they come
+// (a stale set from an earlier run goes first), the page naming them last.
 export async function createJsonlReport(paths: FileReportPaths): Promise<JsonlReport> {
+  await rm(paths.records, {recursive: true, force: true})
   const target = await createAtomicStream(paths.json)
   await writeChunk(target.stream, '{"records":[\n')
   let entries = 0
+  let sections: string[] = []
+  let dataFiles = 0
+  const flush = async () => {
+    if (sections.length === 0) return
+    await writeFileAtomic(join(paths.records, `${dataFiles++}.js`), `newscleanRecords(${JSON.stringify(sections)});\n`)
+    sections = []
+  }
   return {
-    add: (entry) => writeChunk(target.stream, (entries++ > 0 ? ',\n' : '') + JSON.stringify(entry)),
+    add: async ({entry, section}) => {
+      await writeChunk(target.stream, (entries++ > 0 ? ',\n' : '') + JSON.stringify(entry))
+      sections.push(section)
+      if (sections.length === sectionsPerDataFile) await flush()
+    },
     commit: async (record) => {
+      await flush()
       await writeChunk(target.stream, '\n],' + JSON.stringify(record).slice(1) + '\n')
       await target.commit()
       try {
-        // The page gives the file's figures and what needs review; the diffs per record are in the .json.
-        await writeFileAtomic(paths.html, renderFileHtml(record))
+        await writeFileAtomic(paths.html, renderFileHtml(record, {files: dataFiles, count: entries}))
       } catch (error) {
         await removeFileReports(paths)
         throw error
@@ -87,8 +114,12 @@ export async function createJsonlReport(paths: FileReportPaths): Promise<JsonlRe
   }
 }
 
+// The index's data files first (a stale set from an earlier batch goes), then the page naming them.
 export async function writeBatchReports(reportDir: string, summary: BatchSummary): Promise<void> {
-  await writeChunksAtomic(join(reportDir, 'index.html'), renderIndexHtml(summary))
+  await rm(join(reportDir, reportDataFolder, 'index'), {recursive: true, force: true})
+  const data = emptyIndexData()
+  for await (const file of renderIndexData(summary, data)) await writeFileAtomic(join(reportDir, file.path), file.text)
+  await writeFileAtomic(join(reportDir, 'index.html'), renderIndexHtml(summary, data))
   await writeChunksAtomic(join(reportDir, 'summary.json'), renderSummaryJson(summary))
 }
 

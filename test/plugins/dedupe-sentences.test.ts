@@ -113,6 +113,7 @@ describe('dedupe-sentences', () => {
     ])
     expect(file.data.removed).toEqual([
       {
+        id: file.messages[0]!.id,
         kind: 'sentence',
         ruleId: 'dedupe-sentences',
         text: body,

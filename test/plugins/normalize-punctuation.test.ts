@@ -1,6 +1,8 @@
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
+import {normalizeParagraph, Workspace} from '../../src/plugins/normalize-punctuation.js'
 import {createProcessor, type NewscleanProcessor, processDocument} from '../../src/processor.js'
+import {applyFixes} from '../../src/punctuation/fixes.js'
 import {corpusArticles, readFixture} from '../helpers.js'
 
 interface SpecCase {
@@ -211,3 +213,14 @@ function commonPrefixLength(a: string, b: string): number {
   while (length < a.length && a[length] === b[length]) length++
   return length
 }
+
+describe("applyFixes, which a reviewer's rejections go through", () => {
+  const workspace = new Workspace(1024)
+  it.each(ruleCases)('makes the same text from all its fixes as the rules do: $behaviour', ({input}) => {
+    const normalized = normalizeParagraph(input, workspace)
+    const fixes = [...workspace.fixes.fixes]
+    workspace.fixes.clear()
+    expect(applyFixes(input, fixes)).toBe(normalized)
+    expect(applyFixes(input, [])).toBe(input)
+  })
+})

@@ -1,17 +1,17 @@
 // The review pages in a real browser (Debian's chromium through playwright-core), opened from
 // disk as an editor would: what is visible, what is marked, where the links go.
-import {existsSync, mkdtempSync, rmSync} from 'node:fs'
+import {mkdtempSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {pathToFileURL} from 'node:url'
-import {type BrowserContext, chromium, type Page} from 'playwright-core'
+import type {BrowserContext, Page} from 'playwright-core'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {BatchSummary} from '../../src/report/summary.js'
 import {writeBatchReports, writeFileReports} from '../../src/report/write.js'
 import {corpusArticles, readFixture} from '../helpers.js'
+import {launchChromium} from './chromium.js'
 import {damage, outcomeOf, paragraphsOf} from './outcome.js'
 
-const executablePath = '/usr/bin/chromium'
 const screenshots = join(tmpdir(), 'newsclean-screenshots')
 
 describe('review pages in chromium', () => {
@@ -22,9 +22,6 @@ describe('review pages in chromium', () => {
   const requests: string[] = []
 
   beforeAll(async () => {
-    if (!existsSync(executablePath)) {
-      throw new Error(`${executablePath} is missing: install it (apt-get install -y chromium) to run the browser tests`)
-    }
     folder = mkdtempSync(join(tmpdir(), 'newsclean-browser-'))
     const summary = new BatchSummary()
     summary.add(
@@ -35,21 +32,7 @@ describe('review pages in chromium', () => {
     summary.addFailure('c/binary.txt', 'input/c/binary.txt', 'binary data (NUL bytes), not text')
     await writeBatchReports(join(folder, 'report'), summary)
     summary.close()
-    context = await chromium.launchPersistentContext(join(folder, 'profile'), {
-      executablePath,
-      headless: true,
-      viewport: {width: 1100, height: 900},
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    })
+    context = await launchChromium(join(folder, 'profile'))
     page = context.pages()[0] ?? (await context.newPage())
     page.on('console', (message) => {
       if (message.type() === 'error') problems.push(message.text())
@@ -67,21 +50,24 @@ describe('review pages in chromium', () => {
 
   const open = (path: string) => page.goto(pathToFileURL(join(folder, 'report', path)).href)
 
-  it('shows the 7 removed paragraphs of the seed, marked as removed', async () => {
+  it('shows the 7 removed paragraphs of the seed beside their first copies, not struck through', async () => {
     await open('files/a/seed.txt.html')
     const removed = page.locator('li.para.removed')
     await expect.poll(() => removed.count()).toBe(7)
     for (const item of await removed.all()) {
       expect(await item.isVisible()).toBe(true)
-      expect(await item.locator('.label').innerText()).toMatch(/^Removed: repeats line [2-8]$/)
+      expect(await item.locator('.label').first().innerText()).toMatch(/^Removed: repeats line [2-8] Reject$/)
       const style = await item.evaluate((element) => {
-        const computed = getComputedStyle(element)
+        const [first, repeat] = [...element.querySelectorAll('.pair > .copy')].map((copy) =>
+          copy.getBoundingClientRect(),
+        )
         return {
-          border: computed.borderLeftColor,
-          decoration: getComputedStyle(element.querySelector('.text')!).textDecorationLine,
+          border: getComputedStyle(element).borderLeftColor,
+          decoration: getComputedStyle(element.querySelector('.copy.removed .text')!).textDecorationLine,
+          sideBySide: first!.top === repeat!.top && first!.right <= repeat!.left,
         }
       })
-      expect(style).toEqual({border: 'rgb(207, 34, 46)', decoration: 'line-through'})
+      expect(style).toEqual({border: 'rgb(207, 34, 46)', decoration: 'none', sideBySide: true})
     }
   })
 
@@ -132,13 +118,14 @@ describe('review pages in chromium', () => {
     await open('index.html')
     const rows = page.locator('table.files tbody tr')
     expect(await rows.count()).toBe(3)
-    expect(await rows.nth(2).innerText()).toContain('binary data (NUL bytes), not text')
+    expect(await rows.nth(0).innerText()).toContain('binary data (NUL bytes), not text')
     await page.screenshot({path: join(screenshots, 'index.png'), fullPage: true})
     await page.getByRole('link', {name: 'b/#7 article.txt'}).click()
     expect(await page.locator('h1').innerText()).toBe('b/#7 article.txt')
     expect(await page.locator('li.para.removed').count()).toBeGreaterThan(0)
     await page.screenshot({path: join(screenshots, 'article.png'), fullPage: true})
     await page.getByRole('link', {name: /All files/}).click()
+    await page.waitForURL(/index\.html$/)
     expect(await page.locator('h1').innerText()).toBe('Batch report')
   })
 

@@ -60,6 +60,7 @@ describe('buildFileRecord on the seed', async () => {
     expect(record.messages).toHaveLength(outcome.file.messages.length)
     const removal = record.messages.find((message) => message.ruleId === 'dedupe-paragraphs')
     expect(removal).toEqual({
+      id: expect.stringMatching(/^[\w-]{16}$/),
       severity: 'info',
       reason: 'Unexpected repeat of the paragraph on line 2, removed',
       line: 9,
@@ -71,6 +72,22 @@ describe('buildFileRecord on the seed', async () => {
       note: null,
       cause: {reason: 'First copy of the repeated paragraph', file: 'a/seed.txt', line: 2, column: 1},
     })
+  })
+
+  it('warns where a fix wrote U+FFFD for a lost character, right after that fix', () => {
+    const index = record.messages.findIndex((message) => message.expected?.[0]?.includes('\uFFFD'))
+    expect(index).toBeGreaterThan(-1)
+    const fix = record.messages[index]!
+    expect(record.messages[index + 1]).toMatchObject({
+      severity: 'warning',
+      reason: expect.stringContaining('U+FFFD'),
+      line: fix.line,
+      column: fix.column,
+      ruleId: fix.ruleId,
+      actual: fix.actual,
+      expected: fix.expected,
+    })
+    expect(record.totals.warnings).toBe(1)
   })
 
   it('counts removals apart from fixes, per plugin and per spec rule', () => {
@@ -106,6 +123,7 @@ describe('buildFileRecord on synthetic inputs', () => {
 })
 
 const message = (fields: Partial<MessageRecord>): MessageRecord => ({
+  id: null,
   severity: 'info',
   reason: 'r',
   line: 1,

@@ -2,7 +2,7 @@ import {mkdtempSync, readdirSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {afterEach, describe, expect, it} from 'vitest'
-import {renderIndexHtml} from '../../src/report/index-page.js'
+import {emptyIndexData, type IndexDataRow, renderIndexData, renderIndexHtml} from '../../src/report/index-page.js'
 import {buildFileRecord} from '../../src/report/record.js'
 import {BatchSummary, type IndexRow, renderSummaryJson} from '../../src/report/summary.js'
 import {formatTotals} from '../../src/report/terminal.js'
@@ -81,13 +81,14 @@ describe('BatchSummary of real files', async () => {
     const summary = summaryOf()
     expect(readdirSync(folders.at(-1)!)).toEqual([])
     expect(await rowsOf(summary)).toEqual([
-      ...records.map(({relativePath, input, changed, paragraphs, totals}) => ({
+      ...records.map(({relativePath, input, changed, paragraphs, totals, counts}) => ({
         status: 'ok',
         relativePath,
         input,
         changed,
         paragraphs,
         totals,
+        counts,
       })),
       {
         status: 'failed',
@@ -99,20 +100,28 @@ describe('BatchSummary of real files', async () => {
     summary.close()
   })
 
-  it('lists every file in index.html, linked by an encoded path, failures with their reason', async () => {
+  it('gives every file a row of the index data, with its status, failures with their reason', async () => {
     const summary = summaryOf()
-    const html = await collect(renderIndexHtml(summary))
-    expect(html).toContain('<html lang="zh">')
-    expect(html).toContain('<a href="files/a/seed.txt.html">a/seed.txt</a>')
-    expect(html).toContain('<a href="files/b/%237%20%3Carticle%3E.txt.html">b/#7 &lt;article&gt;.txt</a>')
-    expect(html).toContain(
-      `<td class="num">${seed.paragraphs.in}</td><td class="num">${seed.paragraphs.out}</td><td class="num">7</td>`,
-    )
-    expect(html).toContain(
-      '<td>c/binary.txt</td><td class="status failed">failed</td><td colspan="5">binary data (NUL bytes), not text</td>',
-    )
+    const data = emptyIndexData()
+    const files = []
+    for await (const file of renderIndexData(summary, data)) files.push(file)
+    expect(files.map((file) => file.path)).toEqual(['_data/index/rows-0.js'])
+    const rows = JSON.parse(files[0]!.text.replace(/^newscleanRows\(/, '').replace(/\);\n$/, '')) as IndexDataRow[]
+    expect(rows.map((row) => [row[0], row[1]])).toEqual([
+      ['a/seed.txt', 'warnings'],
+      ['b/#7 <article>.txt', 'removals'],
+      ['b/empty.txt', 'unchanged'],
+      ['c/binary.txt', 'failed'],
+    ])
+    expect(rows[0]!.slice(2, 7)).toEqual([seed.paragraphs.in, seed.paragraphs.out, 7, seed.totals.fixes, 1])
+    expect(rows[0]![7][0]).toEqual(['strip-pinyin', seed.counts.plugins['strip-pinyin']])
+    expect(rows[3]![9]).toBe('binary data (NUL bytes), not text')
+    expect(data.statuses).toEqual({failed: 1, warnings: 1, removals: 1, changed: 0, unchanged: 1})
+    const html = renderIndexHtml(summary, data)
+    expect(html).toContain('<html lang="zh"')
+    expect(html).toContain('<script src="_data/index/rows-0.js"></script>')
+    expect(html).toContain('Show unchanged files (1)')
     expect(html).not.toContain('<article>')
-    expect(html.match(/<tr/g)).toHaveLength(5)
     summary.close()
   })
 
@@ -153,7 +162,7 @@ describe('BatchSummary of many files', () => {
 
   it('renders an empty batch', async () => {
     const summary = new BatchSummary({tempDir: temporaryFolder()})
-    expect(await collect(renderIndexHtml(summary))).toContain('No files in this batch.')
+    expect(renderIndexHtml(summary, emptyIndexData())).toContain('No files in this batch.')
     expect(JSON.parse(await collect(renderSummaryJson(summary))).files).toBe(0)
     expect(formatTotals(summary)).toBe('0 files: 0 repeats removed, 0 fixes, 0 warnings')
     summary.close()

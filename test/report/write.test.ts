@@ -52,9 +52,11 @@ describe('writeFileReports', () => {
 describe('fileReportPaths', () => {
   it('appends the suffix to the full name under files/', () => {
     expect(fileReportPaths('out', 'a/index.html')).toEqual({
+      relativePath: 'a/index.html',
       patch: 'out/files/a/index.html.patch',
       json: 'out/files/a/index.html.json',
       html: 'out/files/a/index.html.html',
+      records: 'out/_data/records/a/index.html',
     })
   })
 
@@ -77,6 +79,7 @@ describe('writeBatchReports', () => {
     await writeBatchReports(folder, summary)
     summary.close()
     expect(filesUnder(folder)).toEqual([
+      '_data/index/rows-0.js',
       'files/a/seed.txt.html',
       'files/a/seed.txt.json',
       'files/a/seed.txt.patch',
@@ -85,7 +88,10 @@ describe('writeBatchReports', () => {
     ])
     const json = JSON.parse(readFileSync(join(folder, 'summary.json'), 'utf8'))
     expect(json).toMatchObject({files: 2, failed: 1, failures: [{relativePath: 'b.txt', reason: 'not valid UTF-8'}]})
-    expect(readFileSync(join(folder, 'index.html'), 'utf8')).toContain('<a href="files/a/seed.txt.html">a/seed.txt</a>')
+    expect(readFileSync(join(folder, 'index.html'), 'utf8')).toContain('<script src="_data/index/rows-0.js"></script>')
+    expect(readFileSync(join(folder, '_data/index/rows-0.js'), 'utf8')).toMatch(
+      /^newscleanRows\(\[\["a\/seed\.txt","warnings",15,8,7,/,
+    )
     expect(existsSync(join(folder, 'summary.json'))).toBe(true)
   })
 })
