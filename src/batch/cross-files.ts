@@ -1,10 +1,9 @@
 // Which flow a batch with cross-file dedupe takes, given `--store`, `--shard` and
 // `--boilerplate`: one pass in batch order (memory, SQLite), or two phases (shards sharing a
 // Redis, or boilerplate, whose counts need every file first). The store is opened here, before
-// any output, so an unreachable one stops the run as bad usage.
-
-import {RedisClaims} from '../dedupe/redis-store.js'
-import {SqliteSeenStore} from '../dedupe/sqlite-store.js'
+// any output, so an unreachable one stops the run as bad usage. The Redis and SQLite clients
+// load only when asked for: a run in memory does not pay their start-up.
+import type {SqliteSeenStore} from '../dedupe/sqlite-store.js'
 import type {SeenStore} from '../dedupe/store.js'
 import {MemorySeenStore} from '../dedupe/store.js'
 import type {StoreAddress} from '../dedupe/store-url.js'
@@ -38,6 +37,7 @@ export async function openCrossFileRun(options: CrossFileOptions): Promise<Cross
     )
   }
   if (store.kind === 'redis') {
+    const {RedisClaims} = await import('../dedupe/redis-store.js')
     const redis = await RedisClaims.connect(store, {counting: boilerplate !== undefined})
     const claims = new SharedClaims(
       redis,
@@ -47,19 +47,21 @@ export async function openCrossFileRun(options: CrossFileOptions): Promise<Cross
     )
     return twoPhaseRun(claims, acrossFiles, boilerplate)
   }
+  const sqlite = store.kind === 'sqlite' ? await openSqlite(store.path) : undefined
   if (boilerplate !== undefined) {
-    const claims =
-      store.kind === 'sqlite'
-        ? sqliteClaims(SqliteSeenStore.open(store.path))
-        : new InOrderClaims(new MemorySeenStore(), new MemoryFileCounts())
+    const claims = sqlite ? sqliteClaims(sqlite) : new InOrderClaims(new MemorySeenStore(), new MemoryFileCounts())
     return twoPhaseRun(claims, acrossFiles, boilerplate)
   }
-  const seen: (SeenStore & {close?: () => void}) | undefined =
-    store.kind === 'sqlite' ? SqliteSeenStore.open(store.path) : undefined
+  const seen: (SeenStore & {close?: () => void}) | undefined = sqlite
   return {
     run: (runOptions) => run({...runOptions, processor: {...runOptions.processor, acrossFiles, store: seen}}),
     close: () => seen?.close?.(),
   }
+}
+
+async function openSqlite(path: string): Promise<SqliteSeenStore> {
+  const {SqliteSeenStore} = await import('../dedupe/sqlite-store.js')
+  return SqliteSeenStore.open(path)
 }
 
 function sqliteClaims(store: SqliteSeenStore): PhaseClaims {
