@@ -5,7 +5,7 @@
 // real two-character word from the one wrong character a misaligned pair makes (the pair of a
 // word beats a common single character). Read on the first damaged span only: clean text never
 // pays for it.
-import {createRequire} from 'node:module'
+import {forEachDictionaryWord} from './jieba.js'
 
 interface Counts {
   // Count of each (first << 16 | second) pair inside a word, divided by the first's count.
@@ -17,23 +17,10 @@ interface Counts {
 let counts: Counts | undefined
 
 function load(): Counts {
-  const require = createRequire(import.meta.url)
-  const {dict} = require('@node-rs/jieba/dict') as {dict: Uint8Array}
-  const text = Buffer.from(dict.buffer, dict.byteOffset, dict.byteLength).toString('utf8')
   const total = new Float64Array(0x10000)
   const ending = new Float64Array(0x10000)
   const inside = new Map<number, number>()
-  let lineStart = 0
-  while (lineStart < text.length) {
-    let lineEnd = text.indexOf('\n', lineStart)
-    if (lineEnd === -1) lineEnd = text.length
-    const wordEnd = text.indexOf(' ', lineStart)
-    if (wordEnd !== -1 && wordEnd < lineEnd) {
-      const count = Number.parseInt(text.slice(wordEnd + 1, lineEnd), 10)
-      if (count > 0) addWord(text, lineStart, wordEnd, count, total, ending, inside)
-    }
-    lineStart = lineEnd + 1
-  }
+  forEachDictionaryWord((text, start, end, count) => addWord(text, start, end, count, total, ending, inside))
   for (const [pair, count] of inside) inside.set(pair, count / total[pair >>> 16]!)
   const endingShare = new Float32Array(0x10000).fill(1)
   for (let code = 0; code < 0x10000; code++) if (total[code]! > 0) endingShare[code] = ending[code]! / total[code]!

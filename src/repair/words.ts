@@ -3,9 +3,9 @@
 // dictionary words, found left to right by dynamic programming as jieba does. Characters that are
 // not Han are scored by the character model's frequency (they end a word). The dictionary is read
 // on the first damaged span only: clean text never pays for it.
-import {createRequire} from 'node:module'
 import {isHan} from '../text/han.js'
 import {logFrequency, modelKey} from './frequency.js'
+import {forEachDictionaryWord} from './jieba.js'
 
 // Longest word looked up (characters); longer dictionary entries are names and set phrases.
 export const maxWordLength = 8
@@ -20,26 +20,12 @@ interface Dictionary {
 let dictionary: Dictionary | undefined
 
 function load(): Dictionary {
-  const require = createRequire(import.meta.url)
-  const {dict} = require('@node-rs/jieba/dict') as {dict: Uint8Array}
-  const text = Buffer.from(dict.buffer, dict.byteOffset, dict.byteLength).toString('utf8')
   const counts = new Map<string, number>()
   let total = 0
-  let lineStart = 0
-  while (lineStart < text.length) {
-    let lineEnd = text.indexOf('\n', lineStart)
-    if (lineEnd === -1) lineEnd = text.length
-    const wordEnd = text.indexOf(' ', lineStart)
-    if (wordEnd !== -1 && wordEnd < lineEnd) {
-      const countEnd = text.indexOf(' ', wordEnd + 1)
-      const count = Number.parseInt(text.slice(wordEnd + 1, countEnd === -1 || countEnd > lineEnd ? lineEnd : countEnd))
-      if (count > 0) {
-        total += count
-        if (wordEnd - lineStart <= maxWordLength) counts.set(text.slice(lineStart, wordEnd), count)
-      }
-    }
-    lineStart = lineEnd + 1
-  }
+  forEachDictionaryWord((text, start, end, count) => {
+    total += count
+    if (end - start <= maxWordLength) counts.set(text.slice(start, end), count)
+  })
   const logTotal = Math.log10(total)
   for (const [word, count] of counts) counts.set(word, Math.log10(count) - logTotal)
   return {words: counts, unknown: -logTotal}
