@@ -42,9 +42,27 @@ export function wordLogProbability(word: string): number | undefined {
 }
 
 // How often the dictionary uses a single character as a word (log10 share; `unknown` if never).
+// Read from its own table, so telling simplified from traditional text never builds the word map.
 export function characterLogProbability(code: number): number {
-  const {words, unknown} = loaded()
-  return words.get(String.fromCharCode(code)) ?? unknown
+  characters ??= loadCharacters()
+  return code < characters.length ? characters[code]! : characters[unknownSlot]!
+}
+
+// Per BMP code point, its log10 share as a one-character word; the last slot is `unknown`.
+let characters: Float64Array | undefined
+const unknownSlot = 0x10000
+
+function loadCharacters(): Float64Array {
+  const counts = new Float64Array(0x10000)
+  let total = 0
+  forEachDictionaryWord((text, start, end, count) => {
+    total += count
+    if (end - start === 1) counts[text.charCodeAt(start)] = count
+  })
+  const logTotal = Math.log10(total)
+  const table = new Float64Array(unknownSlot + 1).fill(-logTotal)
+  for (let code = 0; code < 0x10000; code++) if (counts[code]! > 0) table[code] = Math.log10(counts[code]!) - logTotal
+  return table
 }
 
 // The end of a running segmentation: the last characters of the current run of Han text (up to
