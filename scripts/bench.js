@@ -14,6 +14,7 @@ import {createServer} from 'node:net'
 import {availableParallelism, tmpdir} from 'node:os'
 import {dirname, join} from 'node:path'
 import {fileURLToPath} from 'node:url'
+import {paragraphsOf} from './damage.js'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const corpusSource = join(root, 'test', 'fixtures', 'corpus', 'thucnews-sample.tsv')
@@ -34,21 +35,6 @@ function random(seed) {
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296
   }
-}
-
-// An article's paragraphs: split at sentence ends once a paragraph passes 80 characters.
-function paragraphsOf(text) {
-  const paragraphs = []
-  let current = ''
-  for (const sentence of text.split(/(?<=[\u3002\uff01\uff1f])/u)) {
-    current += sentence
-    if ([...current].length > 80) {
-      paragraphs.push(current)
-      current = ''
-    }
-  }
-  if (current) paragraphs.push(current)
-  return paragraphs
 }
 
 function buildCorpus() {

@@ -26,14 +26,17 @@ export async function cleanFile(entry: InputEntry, context: DocumentContext): Pr
     if (entry.failure) throw new Error(entry.failure)
     return {status: 'done', record: await cleanReadableFile(entry, context)}
   } catch (error) {
-    if (error instanceof StoreError) throw error
-    return {
-      status: 'failed',
-      inputPath: entry.inputPath,
-      relativePath: entry.relativePath,
-      reason: describeError(error),
-    }
+    return failedResult(entry, error)
   }
+}
+
+// A file that failed, with the reason in words; a failing seen store stops the batch instead.
+export function failedResult(
+  entry: Pick<InputEntry, 'inputPath' | 'relativePath'>,
+  error: unknown,
+): Extract<FileResult, {status: 'failed'}> {
+  if (error instanceof StoreError) throw error
+  return {status: 'failed', inputPath: entry.inputPath, relativePath: entry.relativePath, reason: describeError(error)}
 }
 
 async function cleanReadableFile(entry: InputEntry, context: DocumentContext): Promise<FileRecord> {

@@ -69,14 +69,7 @@ interface Cleaner {
 export async function run(options: RunOptions): Promise<RunResult> {
   await checkBatchPaths(options)
   await sweepStaleSpools(tmpdir())
-  const skip = options.reportDir ? [options.outDir, options.reportDir] : [options.outDir]
-  const entries = walkInputs(options.paths, {
-    shard: options.shard,
-    skip,
-    nameInputs: options.paths.length > 1,
-    followSymlinks: options.followSymlinks,
-    onSkip: options.onSkip,
-  })
+  const entries = walkBatch(options)
   const head = await takeUpTo(entries, options.concurrency)
   const summary = new BatchSummary()
   const cleaner = await createCleaner(options, head.length, summary.timings)
@@ -97,6 +90,18 @@ export async function run(options: RunOptions): Promise<RunResult> {
     throw new Interrupted(done)
   })
   return Promise.race([cleanBatch(options, summary, entries, head, cleaner, clean, () => done++), interrupted])
+}
+
+// The batch's inputs in batch order, never walking into its own output and report folders.
+export function walkBatch(options: RunOptions): AsyncGenerator<InputEntry> {
+  const skip = options.reportDir ? [options.outDir, options.reportDir] : [options.outDir]
+  return walkInputs(options.paths, {
+    shard: options.shard,
+    skip,
+    nameInputs: options.paths.length > 1,
+    followSymlinks: options.followSymlinks,
+    onSkip: options.onSkip,
+  })
 }
 
 async function cleanBatch(

@@ -12,18 +12,17 @@ import {VFileMessage} from 'vfile-message'
 import {cleanDecoded} from '../clean.js'
 import type {FirstCopy} from '../data.js'
 import {loadKeyOf} from '../dedupe/key.js'
-import {type SeenStore, StoreError} from '../dedupe/store.js'
+import type {SeenStore} from '../dedupe/store.js'
 import {claimsOf, findFirstCopiesOfKeys, paragraphKeys} from '../plugins/dedupe-paragraphs.js'
 import {createProcessor, type NewscleanProcessor, type PluginName, pluginNames, selectPlugins} from '../processor.js'
-import {describeError} from '../read/errors.js'
 import {isJsonl} from '../read/jsonl.js'
-import {type InputEntry, type Shard, walkInputs} from '../read/walk.js'
+import type {InputEntry, Shard} from '../read/walk.js'
 import {BatchSummary} from '../report/summary.js'
 import type {CleanedDocument, FileResult} from '../report/types.js'
 import {writeBatchReports} from '../report/write.js'
 import {removeLiveTemporaries} from '../write/temporary.js'
 import type {DocumentContext} from './context.js'
-import {checkedOutputPath, readDocument, writeCleaned} from './document.js'
+import {checkedOutputPath, failedResult, readDocument, writeCleaned} from './document.js'
 import {
   DocumentSpool,
   keysFromText,
@@ -34,7 +33,7 @@ import {
 } from './document-spool.js'
 import {checkBatchPaths} from './paths.js'
 import type {DocumentClaim, PhaseClaims, Resolved} from './phase-claims.js'
-import {Interrupted, type RunOptions, type RunResult, whenAborted} from './run.js'
+import {Interrupted, type RunOptions, type RunResult, walkBatch, whenAborted} from './run.js'
 
 export interface TwoPhaseOptions {
   claims: PhaseClaims
@@ -68,14 +67,7 @@ export async function runTwoPhase(options: RunOptions, twoPhase: TwoPhaseOptions
   const spool = options.check
     ? new DocumentSpool(tmpdir(), `${spoolName(options.shard)}-${process.pid}`)
     : new DocumentSpool(options.outDir, spoolName(options.shard))
-  const skip = options.reportDir ? [options.outDir, options.reportDir] : [options.outDir]
-  const entries = walkInputs(options.paths, {
-    shard: options.shard,
-    skip,
-    nameInputs: options.paths.length > 1,
-    followSymlinks: options.followSymlinks,
-    onSkip: options.onSkip,
-  })
+  const entries = walkBatch(options)
   let done = 0
   const countDone = (result: FileResult) => {
     done++
@@ -153,13 +145,7 @@ async function cleanFirstPhase(
       answers: answered?.map((answer) => answer ?? null),
     }
   } catch (error) {
-    if (error instanceof StoreError) throw error
-    return {
-      status: 'failed',
-      inputPath: entry.inputPath,
-      relativePath: entry.relativePath,
-      reason: describeError(error),
-    }
+    return failedResult(entry, error)
   }
 }
 
@@ -231,13 +217,7 @@ async function finishDocument(
     }
     return {status: 'done', record: await writeCleaned(outcome, entry, context)}
   } catch (error) {
-    if (error instanceof StoreError) throw error
-    return {
-      status: 'failed',
-      inputPath: entry.inputPath,
-      relativePath: entry.relativePath,
-      reason: describeError(error),
-    }
+    return failedResult(entry, error)
   }
 }
 
