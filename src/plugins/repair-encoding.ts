@@ -21,7 +21,7 @@ import {simplifiedWeights, traditionalWeights, type Weights} from '../repair/sco
 import {Budget, findWindowEnd, type Verdict, weighSpan} from '../repair/search.js'
 import {type Settled, settle} from '../repair/settle.js'
 import {maxSpan} from '../repair/span-bytes.js'
-import {damageSignal, nextDamageMark} from '../repair/spans.js'
+import {damageSignal, nextDamageMark, type Signal} from '../repair/spans.js'
 import {simplifiedShare} from '../repair/words.js'
 import type {Root, Text} from '../syntax/types.js'
 
@@ -189,26 +189,49 @@ function hasPrivateUse(value: string): boolean {
 }
 
 function repairText(text: Text, file: VFile, span: SpanRepair, certainty: number): void {
+  walkSpans(text, file, span.budget, (value, start) => {
+    const verdict = span.weigh(value, start)
+    const best = verdict.best
+    const settled =
+      best && !verdict.overBudget && verdict.posterior >= certainty ? span.settle(value, start, verdict) : undefined
+    if (settled) return {settled}
+    if (verdict.overBudget || (best && verdict.posterior >= certainty) || isDoubtful(verdict)) {
+      return {doubt: doubtReason(value, start, verdict), end: best?.end ?? 0}
+    }
+    return undefined
+  })
+}
+
+// What to do at a damage mark: repair it, warn and go past the span, or (undefined) go on.
+type SpanDecision = {settled: Settled} | {doubt: string; end: number} | undefined
+
+// Walks a paragraph's damage marks that come with a signal, while the document's budget lasts,
+// applying what `decide` says of each; marks past the budget get one warning at the first.
+function walkSpans(
+  text: Text,
+  file: VFile,
+  budget: {remaining: number},
+  decide: (value: string, start: number, signal: Signal) => SpanDecision,
+): void {
   const value = text.value
   let repaired = ''
   let copied = 0
   let unsearched = 0
   let firstUnsearched = -1
   for (let start = nextDamageMark(value, 0); start !== -1; start = nextDamageMark(value, start)) {
-    if (!damageSignal(value, start)) {
+    const signal = damageSignal(value, start)
+    if (!signal) {
       start++
       continue
     }
-    if (span.budget.remaining <= 0) {
+    if (budget.remaining <= 0) {
       if (unsearched++ === 0) firstUnsearched = start
       start++
       continue
     }
-    const verdict = span.weigh(value, start)
-    const best = verdict.best
-    const settled =
-      best && !verdict.overBudget && verdict.posterior >= certainty ? span.settle(value, start, verdict) : undefined
-    if (settled) {
+    const decision = decide(value, start, signal)
+    if (decision && 'settled' in decision) {
+      const {settled} = decision
       if (reportRepair(text, file, start, value.slice(start, settled.end), settled)) {
         repaired += value.slice(copied, start) + settled.replacement
         copied = settled.end
@@ -216,11 +239,11 @@ function repairText(text: Text, file: VFile, span: SpanRepair, certainty: number
       start = settled.end
       continue
     }
-    if (verdict.overBudget || (best && verdict.posterior >= certainty) || isDoubtful(verdict)) {
-      reportDoubt(file, doubtReason(value, start, verdict), ruleId, pointIn(text, start))
+    if (decision) {
+      reportDoubt(file, decision.doubt, ruleId, pointIn(text, start))
       // A `?` inside a span read one byte off is no new start: repairing from there would
       // pair the bytes wrongly.
-      start = Math.max(start + 1, best?.end ?? 0)
+      start = Math.max(start + 1, decision.end)
       continue
     }
     start++
@@ -322,54 +345,19 @@ function repairSpansByPairs(
   budget: {remaining: number},
   settings: PairSettings,
 ): void {
-  const value = text.value
-  let repaired = ''
-  let copied = 0
-  let unsearched = 0
-  let firstUnsearched = -1
-  for (let start = nextDamageMark(value, 0); start !== -1; start = nextDamageMark(value, start)) {
-    const signal = damageSignal(value, start)
-    if (!signal) {
-      start++
-      continue
-    }
-    if (budget.remaining <= 0) {
-      if (unsearched++ === 0) firstUnsearched = start
-      start++
-      continue
-    }
+  walkSpans(text, file, budget, (value, start, signal) => {
     if (isStopAndClosingQuote(value, start)) {
-      const replacement = '\u3002\u201d'
-      if (reportRepair(text, file, start, value.slice(start), {replacement, unsure: 0, end: value.length})) {
-        repaired += value.slice(copied, start) + replacement
-        copied = value.length
-      }
-      break
+      return {settled: {replacement: '\u3002\u201d', unsure: 0, end: value.length}}
     }
     const reading = read(value, start)
     if (reading && isRepair(reading, settings)) {
-      const settled = {replacement: reading.replacement, unsure: reading.unsure, end: reading.end}
-      if (reportRepair(text, file, start, value.slice(start, reading.end), settled)) {
-        repaired += value.slice(copied, start) + reading.replacement
-        copied = reading.end
-      }
-      start = reading.end
-      continue
+      return {settled: {replacement: reading.replacement, unsure: reading.unsure, end: reading.end}}
     }
     if (reading?.overBudget || (reading && (reading.gain >= doubtfulGain || signal === 'unpaired-end'))) {
-      reportDoubt(file, pairDoubtReason(value, start, reading), ruleId, pointIn(text, start))
-      // A `?` inside a span read one byte off is no new start: repairing from there would
-      // pair the bytes wrongly.
-      start = Math.max(start + 1, reading?.end ?? 0)
-      continue
+      return {doubt: pairDoubtReason(value, start, reading), end: reading.end}
     }
-    start++
-  }
-  if (unsearched > 0) {
-    const reason = `Possible GBK mojibake at ${unsearched} places from here, left as they are: the document's repair budget is spent`
-    reportDoubt(file, reason, ruleId, pointIn(text, firstUnsearched))
-  }
-  if (copied > 0) text.value = repaired + value.slice(copied)
+    return undefined
+  })
 }
 
 // A reading that restores fewer than two characters (`??` for a short `?!?`) is no repair: the
