@@ -3,7 +3,7 @@
 // estimates for scraped news (ASCII punctuation is common there: scrapers fold full-width
 // marks). Candidates for a damaged span are scored with these, mixed with the document's own
 // counts (see model.ts).
-import {isHan} from '../text/han.js'
+import {isHan} from '../text/char-class.js'
 import {hanFrequencyTiers} from './han-frequency.js'
 
 // A Han character the table does not hold: rare, a name at best.

@@ -11,6 +11,7 @@
 import {logFrequency, modelKey} from './frequency.js'
 import {gbkBytes, isPrivateUse, noCharacter, pairCharacter, privateUsePairs} from './gbk.js'
 import type {PairModel} from './pair-model.js'
+import {lostLeadMarks} from './readings.js'
 import {type Boundary, type Ending, type SpanBytes, unknownByte} from './span-bytes.js'
 
 interface Candidate {
@@ -327,9 +328,6 @@ function isCommonEnough(code: number): boolean {
 function isTextCharacter(code: number): boolean {
   return code !== noCharacter && !isPrivateUse(code)
 }
-
-// The marks a stream is cut after (a sentence stop or pause).
-export const lostLeadMarks = [0x3002, 0xff0c, 0xff01, 0xff1f, 0xff1b]
 
 let hiddenSet: Set<number> | undefined
 let trails: Set<number> | undefined

@@ -3,7 +3,7 @@
 // article uses often predicts what follows it there, so a name that appears elsewhere in the
 // article is strong evidence for the candidate that restores it, and against one that breaks
 // it. Damaged stretches are left out of the counts: their characters are what is in question.
-import {isHan} from '../text/han.js'
+import {isHan} from '../text/char-class.js'
 import {logFrequency, modelKey, sequencePenalty} from './frequency.js'
 
 // A code before the first character of a paragraph.

@@ -4,7 +4,7 @@
 // own. A pair the article uses often predicts what follows it there, so a name that appears
 // elsewhere in the article is strong evidence for the reading that restores it. Damaged
 // stretches are left out of the counts: their characters are what is in question.
-import {isHan} from '../text/han.js'
+import {isHan} from '../text/char-class.js'
 import {dictionaryFollow} from './dictionary.js'
 import {logFrequency, sequencePenalty} from './frequency.js'
 

@@ -1,7 +1,7 @@
 // Where damage may start: a `?` or U+FFFD (what a decoder writes for the lead byte it lost at a
 // chunk boundary) before Chinese text, with an independent sign that the text after it is
 // misaligned. A `?` followed by ordinary Chinese text is a question and is never a start.
-import {isHan} from '../text/han.js'
+import {isHan} from '../text/char-class.js'
 import {isKnownHan, logFrequency, modelKey} from './frequency.js'
 import {gbkBytes, isPrivateUse, isTrailByte, noCharacter, pairCharacter} from './gbk.js'
 

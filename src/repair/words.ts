@@ -3,7 +3,7 @@
 // dictionary words, found left to right by dynamic programming as jieba does. Characters that are
 // not Han are scored by the character model's frequency (they end a word). The dictionary is read
 // on the first damaged span only: clean text never pays for it.
-import {isHan} from '../text/han.js'
+import {isHan} from '../text/char-class.js'
 import {logFrequency, modelKey} from './frequency.js'
 import {forEachDictionaryWord} from './jieba.js'
 

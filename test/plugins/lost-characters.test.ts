@@ -2,7 +2,7 @@ import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import {clauseStart, hasQuestionWord} from '../../src/plugins/lost-characters.js'
 import {createProcessor, processDocument} from '../../src/processor.js'
-import {isHan} from '../../src/text/han.js'
+import {isHan} from '../../src/text/char-class.js'
 import {corpusArticles, seededRandom} from '../helpers.js'
 
 const reason = 'Unexpected `?` between Han characters with no question word in its clause: probably a lost character'
