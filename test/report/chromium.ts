@@ -1,7 +1,7 @@
 // Debian's chromium through playwright-core, as the browser tests open the review pages: headless,
 // from disk, with no file-access flags (a page must work from file:// as a reviewer opens it).
 import {existsSync} from 'node:fs'
-import {type BrowserContext, chromium} from 'playwright-core'
+import {type BrowserContext, chromium, type Page} from 'playwright-core'
 
 export const executablePath = '/usr/bin/chromium'
 
@@ -26,4 +26,18 @@ export async function launchChromium(profile: string, downloads?: string): Promi
       '--disable-sync',
     ],
   })
+}
+
+// The context's page, noting every console error and page error in `problems` and every request
+// that leaves the disk in `requests`: a review page must log none and load nothing from a network.
+export async function watchedPage(context: BrowserContext, problems: string[], requests: string[]): Promise<Page> {
+  const page = context.pages()[0] ?? (await context.newPage())
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text())
+  })
+  page.on('pageerror', (error) => problems.push(error.message))
+  page.on('request', (request) => {
+    if (!request.url().startsWith('file:')) requests.push(request.url())
+  })
+  return page
 }

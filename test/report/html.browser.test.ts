@@ -9,7 +9,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {BatchSummary} from '../../src/report/summary.js'
 import {writeBatchReports, writeFileReports} from '../../src/report/write.js'
 import {corpusArticles, readFixture} from '../helpers.js'
-import {launchChromium} from './chromium.js'
+import {launchChromium, watchedPage} from './chromium.js'
 import {damage, outcomeOf, paragraphsOf} from './outcome.js'
 
 const screenshots = join(tmpdir(), 'newsclean-screenshots')
@@ -33,14 +33,7 @@ describe('review pages in chromium', () => {
     await writeBatchReports(join(folder, 'report'), summary)
     summary.close()
     context = await launchChromium(join(folder, 'profile'))
-    page = context.pages()[0] ?? (await context.newPage())
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(message.text())
-    })
-    page.on('pageerror', (error) => problems.push(error.message))
-    page.on('request', (request) => {
-      if (!request.url().startsWith('file:')) requests.push(request.url())
-    })
+    page = await watchedPage(context, problems, requests)
   })
 
   afterAll(async () => {

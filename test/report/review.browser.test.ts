@@ -11,7 +11,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {run} from '../../src/batch/run.js'
 import type {FileRecord} from '../../src/report/types.js'
 import {corpusArticles, readFixture} from '../helpers.js'
-import {launchChromium} from './chromium.js'
+import {launchChromium, watchedPage} from './chromium.js'
 
 const screenshots = join(tmpdir(), 'newsclean-screenshots')
 const articles = corpusArticles()
@@ -58,14 +58,7 @@ describe('reviewing a batch in chromium', () => {
     writeFileSync(join(input, 'crawl.jsonl'), `${jsonlRecords()}\n`)
     await cleanBatch(input, join(folder, 'first'))
     context = await launchChromium(join(folder, 'profile'), join(folder, 'downloads'))
-    page = context.pages()[0] ?? (await context.newPage())
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(message.text())
-    })
-    page.on('pageerror', (error) => problems.push(error.message))
-    page.on('request', (request) => {
-      if (!request.url().startsWith('file:')) requests.push(request.url())
-    })
+    page = await watchedPage(context, problems, requests)
   }, 120_000)
 
   afterAll(async () => {
