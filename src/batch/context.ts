@@ -14,4 +14,7 @@ export interface DocumentContext {
   check: boolean
   // The text field of JSONL records.
   field: string
+  // Whether each document needs its owner (dedupe/owner.ts): only a seen store that outlives the
+  // run reads it, so other runs skip the digest of every input; default false.
+  owners?: boolean
 }

@@ -49,7 +49,8 @@ async function cleanReadableFile(entry: InputEntry, context: DocumentContext): P
     const reportPaths = context.reportDir ? fileReportPaths(context.reportDir, entry.relativePath) : undefined
     return cleanWindowedFile(entry, context, outputPath, reportPaths)
   }
-  const {text, decoding, owner} = await readDocument(entry, context)
+  const {text, decoding, bytes} = await readDocument(entry, context)
+  const owner = context.owners ? await ownerOf(entry.relativePath, bytes) : undefined
   const outcome = await cleanDecoded(context.processor, text, decoding, entry.inputPath, {
     owner,
     relativePath: entry.relativePath,
@@ -75,8 +76,8 @@ export async function checkedOutputPath(
 export interface ReadDocument {
   text: string
   decoding: Decoding
-  // The document's owner in a seen store (dedupe/owner.ts).
-  owner: string
+  // The input's bytes, for its owner in a seen store (dedupe/owner.ts).
+  bytes: Uint8Array
 }
 
 // A text or HTML input as text (HTML pages as their extracted text).
@@ -84,7 +85,7 @@ export async function readDocument(entry: InputEntry, context: {encoding?: strin
   const bytes = await readFile(openablePath(entry))
   const decoded = decode(bytes, {encoding: context.encoding})
   const {text, decoding} = isHtml(entry.relativePath) ? {...decoded, text: await htmlToText(decoded.text)} : decoded
-  return {text, decoding, owner: await ownerOf(entry.relativePath, bytes)}
+  return {text, decoding, bytes}
 }
 
 // The clean text written atomically and the reports beside it, unless `--check`. A file whose

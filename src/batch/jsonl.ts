@@ -93,7 +93,7 @@ async function cleanLine(
     file.warn(number, `Line ${number} has no string field \`${context.field}\`; passed through unchanged`)
     return {line}
   }
-  const owner = await ownerOf(`${file.relativePath}:${number}`, recordBytes.encode(line))
+  const owner = context.owners ? await ownerOf(`${file.relativePath}:${number}`, recordBytes.encode(line)) : undefined
   const outcome = await cleanDecoded(context.processor, text, file.recordDecoding, `${file.inputPath}:${number}`, {
     owner,
     relativePath: `${file.relativePath}:${number}`,

@@ -171,6 +171,7 @@ async function createCleaner(options: RunOptions, documentsSeen: number, timings
     encoding: options.encoding,
     check: options.check,
     field: options.field,
+    owners: options.processor.store !== undefined,
   }
   const threads = Math.min(options.concurrency, documentsSeen)
   if (threads <= 1 || options.processor.store) {

@@ -12,6 +12,7 @@ import {VFileMessage} from 'vfile-message'
 import {cleanDecoded} from '../clean.js'
 import type {FirstCopy} from '../data.js'
 import {loadKeyOf} from '../dedupe/key.js'
+import {ownerOf} from '../dedupe/owner.js'
 import type {SeenStore} from '../dedupe/store.js'
 import {claimsOf, findFirstCopiesOfKeys, paragraphKeys} from '../plugins/dedupe-paragraphs.js'
 import {createProcessor, type NewscleanProcessor, type PluginName, pluginNames, selectPlugins} from '../processor.js'
@@ -116,7 +117,8 @@ async function cleanFirstPhase(
         'JSONL inputs are not cleaned in two phases yet (--store redis://, --boilerplate); clean them in a separate run',
       )
     }
-    const {text, decoding, owner} = await readDocument(entry, context)
+    const {text, decoding, bytes} = await readDocument(entry, context)
+    const owner = await ownerOf(entry.relativePath, bytes)
     const outcome = await cleanDecoded(head, text, decoding, entry.inputPath, {owner, relativePath: entry.relativePath})
     const paragraphs = outcome.tree.children
     const keys = paragraphKeys(paragraphs, await loadKeyOf())
