@@ -37,10 +37,6 @@ export function pathNodes(last: PathNode | undefined): PathNode[] {
   return nodes.reverse()
 }
 
-export function pathText(last: PathNode | undefined): string {
-  return String.fromCharCode(...pathNodes(last).map((node) => node.code))
-}
-
 // Beam: states kept per step, and how far (log10) behind the best one they may be.
 export const beamWidth = 32
 const beamDepth = 10

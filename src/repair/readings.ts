@@ -117,11 +117,6 @@ export function emitted(dangling: Dangling, trail: number): readonly number[] {
   return codes
 }
 
-// Whether the character was read from a lead byte the text does not show.
-export function isGuessedLead(dangling: Dangling): boolean {
-  return dangling < 0
-}
-
 let firstBytes: readonly number[] | undefined
 
 // The first bytes of the pairs a decoder hides (private-use, stripped or written as `?`) that a

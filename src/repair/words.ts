@@ -36,11 +36,6 @@ function loaded(): Dictionary {
   return dictionary
 }
 
-// log10 of a dictionary word's share, or undefined when it is no word.
-export function wordLogProbability(word: string): number | undefined {
-  return loaded().words.get(word)
-}
-
 // How often the dictionary uses a single character as a word (log10 share; `unknown` if never).
 // Read from its own table, so telling simplified from traditional text never builds the word map.
 export function characterLogProbability(code: number): number {

@@ -8,7 +8,6 @@ const closingMark = 1 << 1
 const openingMark = 1 << 2
 const chineseStopOrPause = 1 << 3
 const sentenceEnd = 1 << 4
-const pause = 1 << 5
 const asciiCloser = 1 << 6
 const blank = 1 << 7
 const whiteSpace = 1 << 8
@@ -37,10 +36,6 @@ const chineseStopsAndPauses = [0x3002, 0xff0c, 0x3001, 0xff1b, 0xff1a, 0xff1f, 0
 // The marks that end a sentence wherever they stand: U+3002 U+FF01 U+FF1F, the half-width U+FF61,
 // ASCII `!` and `?`. An ASCII `.` ends one only by its context (see dedupe/sentences).
 const sentenceEnds = [0x3002, 0xff01, 0xff1f, 0xff61, 0x21, 0x3f]
-
-// Pauses inside a sentence: U+FF0C U+3001 U+FF1B U+FF1A and the ASCII `,` `;` `:` scrapers fold
-// them to.
-const pauses = [0xff0c, 0x3001, 0xff1b, 0xff1a, 0x2c, 0x3b, 0x3a]
 
 // ASCII marks that may close a quotation or bracket: `"` `'` `)` `]` (a quote may open one too).
 const asciiClosers = [0x22, 0x27, 0x29, 0x5d]
@@ -81,7 +76,6 @@ const lists: Array<[number[], number]> = [
   [openingMarks, openingMark],
   [chineseStopsAndPauses, chineseStopOrPause],
   [sentenceEnds, sentenceEnd],
-  [pauses, pause],
   [asciiClosers, asciiCloser],
   [blanks, blank],
   [whiteSpaces, whiteSpace],
@@ -132,11 +126,6 @@ export function isOpeningContext(code: number): boolean {
 // A mark that ends a sentence wherever it stands (U+3002 U+FF01 U+FF1F U+FF61 `!` `?`).
 export function isSentenceEnd(code: number): boolean {
   return hasClass(code, sentenceEnd)
-}
-
-// A pause inside a sentence, full-width or ASCII (U+FF0C U+3001 U+FF1B U+FF1A `,` `;` `:`).
-export function isPause(code: number): boolean {
-  return hasClass(code, pause)
 }
 
 // An ASCII mark that may close a quotation or bracket: `"` `'` `)` `]`.
