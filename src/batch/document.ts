@@ -11,7 +11,7 @@ import {describeError} from '../read/errors.js'
 import {htmlToText, isHtml} from '../read/html.js'
 import {isJsonl} from '../read/jsonl.js'
 import {type InputEntry, openablePath} from '../read/walk.js'
-import {buildFileRecord} from '../report/record.js'
+import {buildFileRecord, buildSummaryRecord} from '../report/record.js'
 import type {CleanedDocument, FileRecord, FileResult} from '../report/types.js'
 import {fileReportPaths, writeFileReports} from '../report/write.js'
 import {writeFileAtomic} from '../write/atomic.js'
@@ -96,11 +96,12 @@ export async function writeCleaned(
   context: Omit<DocumentContext, 'processor'>,
 ): Promise<FileRecord> {
   outcome.relativePath = entry.relativePath
-  if (context.check) return buildFileRecord(outcome)
+  const recordOf = context.resultMessages === 'doubts' ? buildSummaryRecord : buildFileRecord
+  if (context.check) return recordOf(outcome)
   const outputPath = cleanOutputPath(context.outDir, entry.relativePath)
   outcome.outputPath = outputPath
   await writeFileAtomic(outputPath, outcome.clean)
-  if (!context.reportDir) return buildFileRecord(outcome)
+  if (!context.reportDir) return recordOf(outcome)
   try {
     return await writeFileReports(context.reportDir, outcome)
   } catch (error) {

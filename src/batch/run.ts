@@ -12,7 +12,7 @@ import type {StepTimings} from '../timings.js'
 import {cleanOutputPath} from '../write/outputs.js'
 import {removeLiveTemporaries, removeOwnTemporaries, sweepStaleSpools} from '../write/temporary.js'
 import {OrderedClaims} from './claims.js'
-import type {DocumentContext} from './context.js'
+import type {DocumentContext, ResultMessages} from './context.js'
 import {cleanFile} from './document.js'
 import {mapInOrder} from './ordered-map.js'
 import {checkBatchPaths} from './paths.js'
@@ -32,6 +32,10 @@ export interface RunOptions {
   processor: ProcessorOptions
   // Follow symlinks found inside input folders.
   followSymlinks?: boolean
+  // Which messages each result's record carries when no report is written: `all` (default), or
+  // only the `doubts` (warnings and errors), with no removed paragraphs, first copies or changes;
+  // its totals and counts still count every message.
+  resultMessages?: ResultMessages
   // Called once per input, in input order, as soon as the result is known.
   onResult?: (result: FileResult) => void
   // Called for each entry of a folder that is not cleaned (a symlink, a FIFO), with the reason.
@@ -172,6 +176,7 @@ async function createCleaner(options: RunOptions, documentsSeen: number, timings
     check: options.check,
     field: options.field,
     owners: options.processor.store !== undefined,
+    resultMessages: options.resultMessages,
   }
   const threads = Math.min(options.concurrency, documentsSeen)
   if (threads <= 1 || options.processor.store) {

@@ -57,6 +57,7 @@ export async function runTwoPhase(options: RunOptions, twoPhase: TwoPhaseOptions
     encoding: options.encoding,
     check: options.check,
     field: options.field,
+    resultMessages: options.resultMessages,
   }
   const head = await createProcessor(options.processor, isBeforeDedupe)
   const answers = new AnswerStore()
