@@ -20,6 +20,9 @@ export interface DocumentContext {
   field: string
   // What each record carries when no report is written (RunOptions.resultMessages); default all.
   resultMessages?: ResultMessages
+  // dedupe-paragraphs is the only step and no record needs its messages: a UTF-8 text input is
+  // deduplicated on its bytes (dedupe-bytes.ts); default false.
+  dedupeOnBytes?: boolean
   // Whether each document needs its owner (dedupe/owner.ts): only a seen store that outlives the
   // run reads it, so other runs skip the digest of every input; default false.
   owners?: boolean

@@ -6,7 +6,7 @@ import {cleanDecoded} from '../clean.js'
 import type {Decoding} from '../data.js'
 import {ownerOf} from '../dedupe/owner.js'
 import {StoreError} from '../dedupe/store.js'
-import {decode} from '../read/decode.js'
+import {type Decoded, decode, utf8TextStart} from '../read/decode.js'
 import {describeError} from '../read/errors.js'
 import {htmlToText, isHtml} from '../read/html.js'
 import {isJsonl} from '../read/jsonl.js'
@@ -17,6 +17,7 @@ import {fileReportPaths, writeFileReports} from '../report/write.js'
 import {writeFileAtomic} from '../write/atomic.js'
 import {cleanOutputPath} from '../write/outputs.js'
 import type {DocumentContext} from './context.js'
+import {bytePathSettings, cleanUtf8File} from './dedupe-bytes.js'
 import {cleanJsonlFile} from './jsonl.js'
 import {assertWritesInside} from './paths.js'
 import {cleanWindowedFile, isWindowed} from './windows.js'
@@ -49,8 +50,12 @@ async function cleanReadableFile(entry: InputEntry, context: DocumentContext): P
     const reportPaths = context.reportDir ? fileReportPaths(context.reportDir, entry.relativePath) : undefined
     return cleanWindowedFile(entry, context, outputPath, reportPaths)
   }
-  const {text, decoding, bytes} = await readDocument(entry, context)
+  const bytes = await readFile(openablePath(entry))
   const owner = context.owners ? await ownerOf(entry.relativePath, bytes) : undefined
+  const onBytes = bytePathSettings(context)
+  const textStart = onBytes && !context.encoding && !isHtml(entry.relativePath) ? utf8TextStart(bytes) : undefined
+  if (onBytes && textStart !== undefined) return cleanUtf8File(entry, bytes, textStart, onBytes, context, owner)
+  const {text, decoding} = await decodeDocument(entry, bytes, context)
   const outcome = await cleanDecoded(context.processor, text, decoding, entry.inputPath, {
     owner,
     relativePath: entry.relativePath,
@@ -83,9 +88,12 @@ export interface ReadDocument {
 // A text or HTML input as text (HTML pages as their extracted text).
 export async function readDocument(entry: InputEntry, context: {encoding?: string}): Promise<ReadDocument> {
   const bytes = await readFile(openablePath(entry))
+  return {...(await decodeDocument(entry, bytes, context)), bytes}
+}
+
+async function decodeDocument(entry: InputEntry, bytes: Uint8Array, context: {encoding?: string}): Promise<Decoded> {
   const decoded = decode(bytes, {encoding: context.encoding})
-  const {text, decoding} = isHtml(entry.relativePath) ? {...decoded, text: await htmlToText(decoded.text)} : decoded
-  return {text, decoding, bytes}
+  return isHtml(entry.relativePath) ? {...decoded, text: await htmlToText(decoded.text)} : decoded
 }
 
 // The clean text written atomically and the reports beside it, unless `--check`. A file whose

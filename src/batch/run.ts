@@ -3,7 +3,7 @@
 import {tmpdir} from 'node:os'
 import {dirname} from 'node:path'
 import {MemorySeenStore} from '../dedupe/store.js'
-import {createProcessor, type ProcessorOptions, processorTimings} from '../processor.js'
+import {createProcessor, type ProcessorOptions, processorTimings, selectPlugins} from '../processor.js'
 import {type InputEntry, type Shard, walkInputs} from '../read/walk.js'
 import {BatchSummary} from '../report/summary.js'
 import type {FileResult} from '../report/types.js'
@@ -177,6 +177,7 @@ async function createCleaner(options: RunOptions, documentsSeen: number, timings
     field: options.field,
     owners: options.processor.store !== undefined,
     resultMessages: options.resultMessages,
+    dedupeOnBytes: isDedupeOnBytes(options),
   }
   const threads = Math.min(options.concurrency, documentsSeen)
   if (threads <= 1 || options.processor.store) {
@@ -189,6 +190,15 @@ async function createCleaner(options: RunOptions, documentsSeen: number, timings
   const claims = options.processor.acrossFiles ? new OrderedClaims(new MemorySeenStore()) : undefined
   const pool = new WorkerPool(threads, {processor: options.processor, context}, {timings, claims})
   return {clean: (entry) => pool.clean(entry), inFlight: threads * 2, close: () => pool.close()}
+}
+
+// dedupe-paragraphs alone, with no reviewer's rejections, and no record needing its removals one
+// by one: the documents can be deduplicated on their bytes.
+function isDedupeOnBytes(options: RunOptions): boolean {
+  const plugins = selectPlugins(options.processor)
+  const rejections = options.processor.rejected?.length ?? 0
+  const recordsInFull = options.resultMessages !== 'doubts' || (options.reportDir !== undefined && !options.check)
+  return plugins.size === 1 && plugins.has('dedupe-paragraphs') && rejections === 0 && !recordsInFull
 }
 
 async function takeUpTo<Item>(items: AsyncIterator<Item>, count: number): Promise<Item[]> {
