@@ -8,6 +8,7 @@
 // stringify writes them; the record counts the removals as the tree path's messages would.
 import type {Decoding} from '../data.js'
 import {loadUtf8KeyOf} from '../dedupe/key.js'
+import {ownerOf} from '../dedupe/owner.js'
 import {
   type Claimant,
   claimAcrossFiles,
@@ -16,32 +17,59 @@ import {
   removalOf,
 } from '../plugins/dedupe-paragraphs.js'
 import {processorTimings} from '../processor.js'
+import {utf8TextStart} from '../read/decode.js'
+import {isHtml} from '../read/html.js'
+import {giveBack, readReused, takeBuffer} from '../read/reused.js'
 import {utf8Paragraphs} from '../read/utf8-paragraphs.js'
-import type {InputEntry} from '../read/walk.js'
+import {type InputEntry, openablePath} from '../read/walk.js'
 import {type FileRecord, totalsOf} from '../report/record.js'
-import {writeFileAtomic} from '../write/atomic.js'
+import {writeFileAtomicSync} from '../write/atomic.js'
 import {cleanOutputPath} from '../write/outputs.js'
 import type {DocumentContext} from './context.js'
 
 const ruleId = 'dedupe-paragraphs'
 
 export interface DedupedBytes {
-  // The kept paragraphs' bytes, each ended by LF.
-  clean: Uint8Array
+  // The kept paragraphs' bytes, each ended by LF, in a buffer of the pool (read/reused.ts).
+  clean: Buffer
+  // Gives that buffer back.
+  release: () => void
   paragraphs: {in: number; out: number}
   // Paragraphs removed as repeats.
   removed: number
 }
 
-// The settings when the processor's only step is dedupe-paragraphs and no record needs its
-// messages, so a document may take the byte path; undefined otherwise.
-export function bytePathSettings(context: DocumentContext): DedupeSettings | undefined {
-  return context.dedupeOnBytes ? context.processor.data('dedupeParagraphs') : undefined
+// The settings when the processor's only step is dedupe-paragraphs, no record needs its
+// messages, and the input is plain text read in its detected encoding, so it may take the byte
+// path; undefined otherwise.
+export function bytePathSettings(context: DocumentContext, relativePath: string): DedupeSettings | undefined {
+  if (!context.dedupeOnBytes || context.encoding !== undefined || isHtml(relativePath)) return undefined
+  return context.processor.data('dedupeParagraphs')
 }
 
-// One input that decode() reads as UTF-8, its text starting at `textStart` (past a BOM): its
-// clean bytes written atomically (unless `--check`) and its summary record.
-export async function cleanUtf8File(
+// The record of an input cleaned on its bytes, or the bytes of one decode() does not read as
+// UTF-8, for the tree path.
+export type BytePathOutcome = {record: FileRecord} | {notUtf8: Uint8Array}
+
+// The input cleaned on its bytes when decode() reads it as UTF-8: its clean bytes written
+// atomically (unless `--check`) and its summary record.
+export async function cleanOnBytes(
+  entry: InputEntry,
+  settings: DedupeSettings,
+  context: DocumentContext,
+): Promise<BytePathOutcome> {
+  const input = readReused(openablePath(entry))
+  try {
+    const textStart = utf8TextStart(input.bytes)
+    if (textStart === undefined) return {notUtf8: Buffer.from(input.bytes)}
+    const owner = context.owners ? await ownerOf(entry.relativePath, input.bytes) : undefined
+    return {record: await cleanUtf8File(entry, input.bytes, textStart, settings, context, owner)}
+  } finally {
+    input.release()
+  }
+}
+
+async function cleanUtf8File(
   entry: InputEntry,
   bytes: Uint8Array,
   textStart: number,
@@ -53,14 +81,20 @@ export async function cleanUtf8File(
   const deduped = await dedupeUtf8(bytes, textStart, settings, {path: entry.inputPath, owner})
   processorTimings(context.processor).record(ruleId, performance.now() - started)
   const outputPath = context.check ? null : cleanOutputPath(context.outDir, entry.relativePath)
-  if (outputPath !== null) await writeFileAtomic(outputPath, deduped.clean)
+  let changed: boolean
+  try {
+    if (outputPath !== null) writeFileAtomicSync(outputPath, deduped.clean)
+    changed = !isSameText(deduped.clean, bytes, textStart)
+  } finally {
+    deduped.release()
+  }
   const decoding: Decoding = {encoding: 'UTF-8', confidence: 1, bom: textStart > 0}
   return {
     relativePath: entry.relativePath,
     input: entry.inputPath,
     output: outputPath,
     decoding,
-    changed: !isSameText(deduped.clean, bytes, textStart),
+    changed,
     paragraphs: deduped.paragraphs,
     totals: totalsOf([], deduped.removed),
     counts: {plugins: deduped.removed > 0 ? {[ruleId]: deduped.removed} : {}, rules: {}},
@@ -89,8 +123,10 @@ export async function dedupeUtf8(
   for (let index = 0; index < starts.length; index++) {
     if (removalOf(index, firstCopies, earlier, codePoints, settings.minLength) === undefined) kept.push(index)
   }
+  const buffer = takeBuffer(cleanLength(kept, starts, ends))
   return {
-    clean: joinLines(bytes, kept, starts, ends),
+    clean: joinLines(bytes, kept, starts, ends, buffer),
+    release: () => giveBack(buffer),
     paragraphs: {in: starts.length, out: kept.length},
     removed: starts.length - kept.length,
   }
@@ -98,10 +134,7 @@ export async function dedupeUtf8(
 
 // The kept paragraphs' bytes, each followed by LF: what stringify writes of the kept text. Kept
 // paragraphs that follow each other in the input, one LF apart, are copied in one piece.
-function joinLines(bytes: Uint8Array, kept: number[], starts: number[], ends: number[]): Uint8Array {
-  let length = 0
-  for (const index of kept) length += ends[index]! - starts[index]! + 1
-  const clean = new Uint8Array(length)
+function joinLines(bytes: Uint8Array, kept: number[], starts: number[], ends: number[], clean: Buffer): Buffer {
   let at = 0
   let order = 0
   while (order < kept.length) {
@@ -113,7 +146,13 @@ function joinLines(bytes: Uint8Array, kept: number[], starts: number[], ends: nu
     at += end - start
     clean[at++] = 0x0a
   }
-  return clean
+  return clean.subarray(0, at)
+}
+
+function cleanLength(kept: number[], starts: number[], ends: number[]): number {
+  let length = 0
+  for (const index of kept) length += ends[index]! - starts[index]! + 1
+  return length
 }
 
 // Code points in UTF-8 bytes [start, end): every byte that is not a continuation starts one.
@@ -125,9 +164,9 @@ function utf8CodePoints(bytes: Uint8Array, start: number, end: number): number {
 
 // Whether the clean bytes are the decoded input (its text from `textStart`, each CRLF or CR read
 // as LF, as decode() gives it), which the record calls unchanged.
-function isSameText(clean: Uint8Array, bytes: Uint8Array, textStart: number): boolean {
+function isSameText(clean: Buffer, bytes: Uint8Array, textStart: number): boolean {
   const input = Buffer.from(bytes.buffer, bytes.byteOffset + textStart, bytes.byteLength - textStart)
-  if (!input.includes(0x0d)) return Buffer.from(clean.buffer, clean.byteOffset, clean.byteLength).equals(input)
+  if (!input.includes(0x0d)) return clean.equals(input)
   let at = 0
   for (let index = 0; index < input.length; index++, at++) {
     const byte = input[index]!

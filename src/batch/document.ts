@@ -6,7 +6,7 @@ import {cleanDecoded} from '../clean.js'
 import type {Decoding} from '../data.js'
 import {ownerOf} from '../dedupe/owner.js'
 import {StoreError} from '../dedupe/store.js'
-import {type Decoded, decode, utf8TextStart} from '../read/decode.js'
+import {type Decoded, decode} from '../read/decode.js'
 import {describeError} from '../read/errors.js'
 import {htmlToText, isHtml} from '../read/html.js'
 import {isJsonl} from '../read/jsonl.js'
@@ -17,7 +17,7 @@ import {fileReportPaths, writeFileReports} from '../report/write.js'
 import {writeFileAtomic} from '../write/atomic.js'
 import {cleanOutputPath} from '../write/outputs.js'
 import type {DocumentContext} from './context.js'
-import {bytePathSettings, cleanUtf8File} from './dedupe-bytes.js'
+import {bytePathSettings, cleanOnBytes} from './dedupe-bytes.js'
 import {cleanJsonlFile} from './jsonl.js'
 import {assertWritesInside} from './paths.js'
 import {cleanWindowedFile, isWindowed} from './windows.js'
@@ -50,11 +50,11 @@ async function cleanReadableFile(entry: InputEntry, context: DocumentContext): P
     const reportPaths = context.reportDir ? fileReportPaths(context.reportDir, entry.relativePath) : undefined
     return cleanWindowedFile(entry, context, outputPath, reportPaths)
   }
-  const bytes = await readFile(openablePath(entry))
+  const settings = bytePathSettings(context, entry.relativePath)
+  const onBytes = settings && (await cleanOnBytes(entry, settings, context))
+  if (onBytes && 'record' in onBytes) return onBytes.record
+  const bytes = onBytes ? onBytes.notUtf8 : await readFile(openablePath(entry))
   const owner = context.owners ? await ownerOf(entry.relativePath, bytes) : undefined
-  const onBytes = bytePathSettings(context)
-  const textStart = onBytes && !context.encoding && !isHtml(entry.relativePath) ? utf8TextStart(bytes) : undefined
-  if (onBytes && textStart !== undefined) return cleanUtf8File(entry, bytes, textStart, onBytes, context, owner)
   const {text, decoding} = await decodeDocument(entry, bytes, context)
   const outcome = await cleanDecoded(context.processor, text, decoding, entry.inputPath, {
     owner,
