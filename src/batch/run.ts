@@ -165,7 +165,9 @@ function writtenFolders(entry: InputEntry, options: RunOptions): string[] {
   return folders
 }
 
-// Threads pay off only with several documents. With cross-file dedupe the order of the batch is
+// Threads pay off only with several documents, and not on bytes: deduplicating a file on its
+// bytes takes less than a worker's start-up costs for each thread (its own modules, processor and
+// warm-up), so that batch runs in this thread. With cross-file dedupe the order of the batch is
 // the result: workers send their claims here, answered in batch order (claims.ts); a store given
 // by the caller is used in this thread, one document at a time.
 async function createCleaner(options: RunOptions, documentsSeen: number, timings: StepTimings): Promise<Cleaner> {
@@ -179,7 +181,7 @@ async function createCleaner(options: RunOptions, documentsSeen: number, timings
     resultMessages: options.resultMessages,
     dedupeOnBytes: isDedupeOnBytes(options),
   }
-  const threads = Math.min(options.concurrency, documentsSeen)
+  const threads = context.dedupeOnBytes ? 1 : Math.min(options.concurrency, documentsSeen)
   if (threads <= 1 || options.processor.store) {
     const processor = await createProcessor(options.processor)
     const inline: DocumentContext = {...context, processor}
