@@ -98,11 +98,17 @@ describe('dedupe-paragraphs on bytes', () => {
     expect(onBytes.figures).toEqual(onTree.figures)
   })
 
-  it.each(['1', '2'])('writes the same files as the tree path with --concurrency %s', (threads) => {
+  it.each([
+    ['--concurrency 1', ['--across-files', '--concurrency', '1']],
+    ['--concurrency 2', ['--across-files', '--concurrency', '2']],
+    ['a sqlite: store', ['--store', 'sqlite:']],
+  ])('writes the same files as the tree path with %s', (_, options) => {
     const cleanBy = (flags: string[]) => {
-      const outDir = mkdtempSync(join(tmpdir(), 'newsclean-bytes-cli-'))
-      const args = [cli, input, '-o', outDir, '--no-report', '--only', 'dedupe-paragraphs', '--across-files']
-      const ran = spawnSync(process.execPath, [...args, '--concurrency', threads, ...flags], {encoding: 'utf8'})
+      const work = mkdtempSync(join(tmpdir(), 'newsclean-bytes-cli-'))
+      const outDir = join(work, 'out')
+      const stored = options.map((option) => (option === 'sqlite:' ? `sqlite:${join(work, 'seen.db')}` : option))
+      const args = [cli, input, '-o', outDir, '--no-report', '--only', 'dedupe-paragraphs', ...stored]
+      const ran = spawnSync(process.execPath, [...args, ...flags], {encoding: 'utf8'})
       expect(ran.status).toBe(0)
       return {files: contents(outDir), totals: ran.stderr.split('\n').at(-2)}
     }
