@@ -214,15 +214,18 @@ function learnUnitAction(code: number): number {
 // Blocks whose characters (combining marks aside, which the caller excludes) neither compose with
 // a neighbour nor decompose into anything that does: ASCII and Latin-1 (the no-break space and
 // middle dot of news text), punctuation, symbols and arrows, CJK marks and kana, the unified Han
-// block, full-width and half-width forms up to the half-width marks. Left out: Hangul jamo and
-// half-width katakana, which compose across characters.
+// block, the private use area and U+FFFD (the marks a broken GBK scrape leaves), full-width and
+// half-width forms up to the half-width marks. Left out: Hangul jamo and half-width katakana,
+// which compose across characters.
 function isContextFree(code: number): boolean {
   return (
     code < 0x100 ||
     (code >= 0x2000 && code <= 0x2bff) ||
     (code >= 0x3000 && code <= 0x30ff) ||
     (code >= 0x4e00 && code <= 0x9fff) ||
-    (code >= 0xff01 && code <= 0xff65)
+    (code >= 0xe000 && code <= 0xf8ff) ||
+    (code >= 0xff01 && code <= 0xff65) ||
+    code === 0xfffd
   )
 }
 
