@@ -146,6 +146,8 @@ async function main(argv: string[]): Promise<number> {
     concurrency: parseConcurrency(values.concurrency),
     shard,
     processor,
+    // The terminal shows fixes and removals only with --verbose.
+    resultMessages: verbosity === 'verbose' ? 'all' : 'doubts',
     field: values.field,
     followSymlinks: values['follow-symlinks'],
     signal: interruption.signal,

@@ -2,6 +2,10 @@
 // threads and the JSONL flow.
 import type {NewscleanProcessor} from '../processor.js'
 
+// Which messages a record hands on when no report is written: every one, or only the doubts
+// (warnings and errors) with the figures of the rest (report/record.ts, buildSummaryRecord).
+export type ResultMessages = 'all' | 'doubts'
+
 export interface DocumentContext {
   processor: NewscleanProcessor
   // Folder for the clean files.
@@ -14,6 +18,11 @@ export interface DocumentContext {
   check: boolean
   // The text field of JSONL records.
   field: string
+  // What each record carries when no report is written (RunOptions.resultMessages); default all.
+  resultMessages?: ResultMessages
+  // dedupe-paragraphs is the only step and no record needs its messages: a UTF-8 text input is
+  // deduplicated on its bytes (dedupe-bytes.ts); default false.
+  dedupeOnBytes?: boolean
   // Whether each document needs its owner (dedupe/owner.ts): only a seen store that outlives the
   // run reads it, so other runs skip the digest of every input; default false.
   owners?: boolean

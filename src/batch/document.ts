@@ -6,17 +6,18 @@ import {cleanDecoded} from '../clean.js'
 import type {Decoding} from '../data.js'
 import {ownerOf} from '../dedupe/owner.js'
 import {StoreError} from '../dedupe/store.js'
-import {decode} from '../read/decode.js'
+import {type Decoded, decode} from '../read/decode.js'
 import {describeError} from '../read/errors.js'
 import {htmlToText, isHtml} from '../read/html.js'
 import {isJsonl} from '../read/jsonl.js'
 import {type InputEntry, openablePath} from '../read/walk.js'
-import {buildFileRecord} from '../report/record.js'
+import {buildFileRecord, buildSummaryRecord} from '../report/record.js'
 import type {CleanedDocument, FileRecord, FileResult} from '../report/types.js'
 import {fileReportPaths, writeFileReports} from '../report/write.js'
 import {writeFileAtomic} from '../write/atomic.js'
 import {cleanOutputPath} from '../write/outputs.js'
 import type {DocumentContext} from './context.js'
+import {bytePathSettings, cleanOnBytes} from './dedupe-bytes.js'
 import {cleanJsonlFile} from './jsonl.js'
 import {assertWritesInside} from './paths.js'
 import {cleanWindowedFile, isWindowed} from './windows.js'
@@ -49,8 +50,12 @@ async function cleanReadableFile(entry: InputEntry, context: DocumentContext): P
     const reportPaths = context.reportDir ? fileReportPaths(context.reportDir, entry.relativePath) : undefined
     return cleanWindowedFile(entry, context, outputPath, reportPaths)
   }
-  const {text, decoding, bytes} = await readDocument(entry, context)
+  const settings = bytePathSettings(context, entry.relativePath)
+  const onBytes = settings && (await cleanOnBytes(entry, settings, context))
+  if (onBytes && 'record' in onBytes) return onBytes.record
+  const bytes = onBytes ? onBytes.notUtf8 : await readFile(openablePath(entry))
   const owner = context.owners ? await ownerOf(entry.relativePath, bytes) : undefined
+  const {text, decoding} = await decodeDocument(entry, bytes, context)
   const outcome = await cleanDecoded(context.processor, text, decoding, entry.inputPath, {
     owner,
     relativePath: entry.relativePath,
@@ -83,9 +88,12 @@ export interface ReadDocument {
 // A text or HTML input as text (HTML pages as their extracted text).
 export async function readDocument(entry: InputEntry, context: {encoding?: string}): Promise<ReadDocument> {
   const bytes = await readFile(openablePath(entry))
+  return {...(await decodeDocument(entry, bytes, context)), bytes}
+}
+
+async function decodeDocument(entry: InputEntry, bytes: Uint8Array, context: {encoding?: string}): Promise<Decoded> {
   const decoded = decode(bytes, {encoding: context.encoding})
-  const {text, decoding} = isHtml(entry.relativePath) ? {...decoded, text: await htmlToText(decoded.text)} : decoded
-  return {text, decoding, bytes}
+  return isHtml(entry.relativePath) ? {...decoded, text: await htmlToText(decoded.text)} : decoded
 }
 
 // The clean text written atomically and the reports beside it, unless `--check`. A file whose
@@ -96,11 +104,12 @@ export async function writeCleaned(
   context: Omit<DocumentContext, 'processor'>,
 ): Promise<FileRecord> {
   outcome.relativePath = entry.relativePath
-  if (context.check) return buildFileRecord(outcome)
+  const recordOf = context.resultMessages === 'doubts' ? buildSummaryRecord : buildFileRecord
+  if (context.check) return recordOf(outcome)
   const outputPath = cleanOutputPath(context.outDir, entry.relativePath)
   outcome.outputPath = outputPath
   await writeFileAtomic(outputPath, outcome.clean)
-  if (!context.reportDir) return buildFileRecord(outcome)
+  if (!context.reportDir) return recordOf(outcome)
   try {
     return await writeFileReports(context.reportDir, outcome)
   } catch (error) {

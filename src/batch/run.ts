@@ -3,7 +3,7 @@
 import {tmpdir} from 'node:os'
 import {dirname} from 'node:path'
 import {MemorySeenStore} from '../dedupe/store.js'
-import {createProcessor, type ProcessorOptions, processorTimings} from '../processor.js'
+import {createProcessor, type ProcessorOptions, processorTimings, selectPlugins} from '../processor.js'
 import {type InputEntry, type Shard, walkInputs} from '../read/walk.js'
 import {BatchSummary} from '../report/summary.js'
 import type {FileResult} from '../report/types.js'
@@ -12,7 +12,7 @@ import type {StepTimings} from '../timings.js'
 import {cleanOutputPath} from '../write/outputs.js'
 import {removeLiveTemporaries, removeOwnTemporaries, sweepStaleSpools} from '../write/temporary.js'
 import {OrderedClaims} from './claims.js'
-import type {DocumentContext} from './context.js'
+import type {DocumentContext, ResultMessages} from './context.js'
 import {cleanFile} from './document.js'
 import {mapInOrder} from './ordered-map.js'
 import {checkBatchPaths} from './paths.js'
@@ -32,6 +32,10 @@ export interface RunOptions {
   processor: ProcessorOptions
   // Follow symlinks found inside input folders.
   followSymlinks?: boolean
+  // Which messages each result's record carries when no report is written: `all` (default), or
+  // only the `doubts` (warnings and errors), with no removed paragraphs, first copies or changes;
+  // its totals and counts still count every message.
+  resultMessages?: ResultMessages
   // Called once per input, in input order, as soon as the result is known.
   onResult?: (result: FileResult) => void
   // Called for each entry of a folder that is not cleaned (a symlink, a FIFO), with the reason.
@@ -161,7 +165,9 @@ function writtenFolders(entry: InputEntry, options: RunOptions): string[] {
   return folders
 }
 
-// Threads pay off only with several documents. With cross-file dedupe the order of the batch is
+// Threads pay off only with several documents, and not on bytes: deduplicating a file on its
+// bytes takes less than a worker's start-up costs for each thread (its own modules, processor and
+// warm-up), so that batch runs in this thread. With cross-file dedupe the order of the batch is
 // the result: workers send their claims here, answered in batch order (claims.ts); a store given
 // by the caller is used in this thread, one document at a time.
 async function createCleaner(options: RunOptions, documentsSeen: number, timings: StepTimings): Promise<Cleaner> {
@@ -172,8 +178,10 @@ async function createCleaner(options: RunOptions, documentsSeen: number, timings
     check: options.check,
     field: options.field,
     owners: options.processor.store !== undefined,
+    resultMessages: options.resultMessages,
+    dedupeOnBytes: isDedupeOnBytes(options),
   }
-  const threads = Math.min(options.concurrency, documentsSeen)
+  const threads = context.dedupeOnBytes ? 1 : Math.min(options.concurrency, documentsSeen)
   if (threads <= 1 || options.processor.store) {
     const processor = await createProcessor(options.processor)
     const inline: DocumentContext = {...context, processor}
@@ -184,6 +192,15 @@ async function createCleaner(options: RunOptions, documentsSeen: number, timings
   const claims = options.processor.acrossFiles ? new OrderedClaims(new MemorySeenStore()) : undefined
   const pool = new WorkerPool(threads, {processor: options.processor, context}, {timings, claims})
   return {clean: (entry) => pool.clean(entry), inFlight: threads * 2, close: () => pool.close()}
+}
+
+// dedupe-paragraphs alone, with no reviewer's rejections, and no record needing its removals one
+// by one: the documents can be deduplicated on their bytes.
+function isDedupeOnBytes(options: RunOptions): boolean {
+  const plugins = selectPlugins(options.processor)
+  const rejections = options.processor.rejected?.length ?? 0
+  const recordsInFull = options.resultMessages !== 'doubts' || (options.reportDir !== undefined && !options.check)
+  return plugins.size === 1 && plugins.has('dedupe-paragraphs') && rejections === 0 && !recordsInFull
 }
 
 async function takeUpTo<Item>(items: AsyncIterator<Item>, count: number): Promise<Item[]> {

@@ -14,7 +14,7 @@ import type {FirstCopy} from '../data.js'
 import {loadKeyOf} from '../dedupe/key.js'
 import {ownerOf} from '../dedupe/owner.js'
 import type {SeenStore} from '../dedupe/store.js'
-import {claimsOf, findFirstCopiesOfKeys, paragraphKeys} from '../plugins/dedupe-paragraphs.js'
+import {claimsOf, findFirstCopiesOfKeys, lineOf, paragraphKeys} from '../plugins/dedupe-paragraphs.js'
 import {createProcessor, type NewscleanProcessor, type PluginName, pluginNames, selectPlugins} from '../processor.js'
 import {isJsonl} from '../read/jsonl.js'
 import type {InputEntry, Shard} from '../read/walk.js'
@@ -57,6 +57,7 @@ export async function runTwoPhase(options: RunOptions, twoPhase: TwoPhaseOptions
     encoding: options.encoding,
     check: options.check,
     field: options.field,
+    resultMessages: options.resultMessages,
   }
   const head = await createProcessor(options.processor, isBeforeDedupe)
   const answers = new AnswerStore()
@@ -122,7 +123,7 @@ async function cleanFirstPhase(
     const outcome = await cleanDecoded(head, text, decoding, entry.inputPath, {owner, relativePath: entry.relativePath})
     const paragraphs = outcome.tree.children
     const keys = paragraphKeys(paragraphs, await loadKeyOf())
-    const claimed = claimsOf(paragraphs, keys, findFirstCopiesOfKeys(keys))
+    const claimed = claimsOf(paragraphs.map(lineOf), keys, findFirstCopiesOfKeys(keys))
     const document: DocumentClaim = {
       order: entry.order,
       path: entry.inputPath,

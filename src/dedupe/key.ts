@@ -14,6 +14,8 @@ export interface FormBytes {
   clear(): void
   // Writes the form of text[start, end) after the bytes already written; returns where they end.
   append(text: string, start?: number, end?: number): number
+  // The same for valid UTF-8 bytes [start, end): the form of the text they encode.
+  appendUtf8(bytes: Uint8Array, start: number, end: number): number
   // The key of bytes [from, to): undefined for an empty range (a form with no content).
   keyOf(from: number, to: number): bigint | undefined
 }
@@ -38,15 +40,34 @@ export async function loadKeyOf(): Promise<KeyOf> {
   }
 }
 
+// The key of the text valid UTF-8 bytes [start, end) encode: the same as KeyOf's of that text.
+export type Utf8KeyOf = (bytes: Uint8Array, start: number, end: number) => bigint | undefined
+
+export async function loadUtf8KeyOf(): Promise<Utf8KeyOf> {
+  const forms = await loadFormBytes()
+  return (bytes, start, end) => {
+    forms.clear()
+    return forms.keyOf(0, forms.appendUtf8(bytes, start, end))
+  }
+}
+
 function createFormBytes(h64Raw: (bytes: Uint8Array) => bigint): FormBytes {
   const encoder = new TextEncoder()
+  const decoder = new TextDecoder()
   let buffer = new Uint8Array(1 << 12)
   let length = 0
-  const room = (units: number) => {
-    if (buffer.length >= length + units * 3) return
-    const grown = new Uint8Array(Math.max(buffer.length * 2, length + units * 3))
+  const roomForBytes = (bytes: number) => {
+    if (buffer.length >= length + bytes) return
+    const grown = new Uint8Array(Math.max(buffer.length * 2, length + bytes))
     grown.set(buffer.subarray(0, length))
     buffer = grown
+  }
+  const room = (units: number) => roomForBytes(units * 3)
+  const appendByDefinition = (text: string) => {
+    const form = byDefinition(text)
+    room(form.length)
+    length += encoder.encodeInto(form, buffer.subarray(length)).written
+    return length
   }
   return {
     clear: () => {
@@ -60,28 +81,89 @@ function createFormBytes(h64Raw: (bytes: Uint8Array) => bigint): FormBytes {
         const action = unitAction[code] || learnUnitAction(code)
         if (action === drop) continue
         if (action === other) {
-          const form = byDefinition(text.slice(start, end))
           length = from
-          room(form.length)
-          length += encoder.encodeInto(form, buffer.subarray(length)).written
-          return length
+          return appendByDefinition(text.slice(start, end))
         }
-        const unit = action === fold ? code - 0xfee0 : code
-        if (unit < 0x80) {
-          buffer[length++] = unit
-        } else if (unit < 0x800) {
-          buffer[length++] = 0xc0 | (unit >> 6)
-          buffer[length++] = 0x80 | (unit & 0x3f)
-        } else {
-          buffer[length++] = 0xe0 | (unit >> 12)
-          buffer[length++] = 0x80 | ((unit >> 6) & 0x3f)
-          buffer[length++] = 0x80 | (unit & 0x3f)
-        }
+        length = writeUtf8(buffer, length, action === fold ? code - 0xfee0 : code)
       }
+      return length
+    },
+    appendUtf8: (bytes, start, end) => {
+      // No form is longer than its UTF-8: a kept character is copied, a folded one shrinks.
+      roomForBytes(end - start)
+      const written = writeUtf8Form(bytes, start, end, buffer, length)
+      if (written !== -1) length = written
+      else appendByDefinition(decoder.decode(bytes.subarray(start, end)))
       return length
     },
     keyOf: (from, to) => (to > from ? h64Raw(buffer.subarray(from, to)) : undefined),
   }
+}
+
+// append's loop on code points decoded from valid UTF-8 bytes, writing the form at `at`: a kept
+// character's bytes are its UTF-8 already. Returns where the form ends, or -1 at a character off
+// the fast path (any beyond the BMP, four bytes, is).
+function writeUtf8Form(bytes: Uint8Array, start: number, end: number, form: Uint8Array, at: number): number {
+  let index = start
+  let length = at
+  while (index < end) {
+    const lead = bytes[index]!
+    if (lead < 0x80) {
+      const action = unitAction[lead] || learnUnitAction(lead)
+      if (action === keep) form[length++] = lead
+      else if (action !== drop) return -1
+      index++
+    } else if (lead >= 0xe0) {
+      if (lead >= 0xf0) return -1
+      const second = bytes[index + 1]!
+      const third = bytes[index + 2]!
+      const code = ((lead & 0x0f) << 12) | ((second & 0x3f) << 6) | (third & 0x3f)
+      const action = unitAction[code] || learnUnitAction(code)
+      if (action === keep) {
+        form[length] = lead
+        form[length + 1] = second
+        form[length + 2] = third
+        length += 3
+      } else if (action === fold) {
+        length = writeUtf8(form, length, code - 0xfee0)
+      } else if (action === other) {
+        return -1
+      }
+      index += 3
+    } else {
+      const second = bytes[index + 1]!
+      const code = ((lead & 0x1f) << 6) | (second & 0x3f)
+      const action = unitAction[code] || learnUnitAction(code)
+      if (action === keep) {
+        form[length] = lead
+        form[length + 1] = second
+        length += 2
+      } else if (action === fold) {
+        length = writeUtf8(form, length, code - 0xfee0)
+      } else if (action === other) {
+        return -1
+      }
+      index += 2
+    }
+  }
+  return length
+}
+
+// Writes a BMP code point as UTF-8 at `at` (the caller made room); returns where it ends.
+function writeUtf8(buffer: Uint8Array, at: number, code: number): number {
+  if (code < 0x80) {
+    buffer[at] = code
+    return at + 1
+  }
+  if (code < 0x800) {
+    buffer[at] = 0xc0 | (code >> 6)
+    buffer[at + 1] = 0x80 | (code & 0x3f)
+    return at + 2
+  }
+  buffer[at] = 0xe0 | (code >> 12)
+  buffer[at + 1] = 0x80 | ((code >> 6) & 0x3f)
+  buffer[at + 2] = 0x80 | (code & 0x3f)
+  return at + 3
 }
 
 const notContent = /[\s\p{P}\p{S}]+/gu
@@ -132,15 +214,18 @@ function learnUnitAction(code: number): number {
 // Blocks whose characters (combining marks aside, which the caller excludes) neither compose with
 // a neighbour nor decompose into anything that does: ASCII and Latin-1 (the no-break space and
 // middle dot of news text), punctuation, symbols and arrows, CJK marks and kana, the unified Han
-// block, full-width and half-width forms up to the half-width marks. Left out: Hangul jamo and
-// half-width katakana, which compose across characters.
+// block, the private use area and U+FFFD (the marks a broken GBK scrape leaves), full-width and
+// half-width forms up to the half-width marks. Left out: Hangul jamo and half-width katakana,
+// which compose across characters.
 function isContextFree(code: number): boolean {
   return (
     code < 0x100 ||
     (code >= 0x2000 && code <= 0x2bff) ||
     (code >= 0x3000 && code <= 0x30ff) ||
     (code >= 0x4e00 && code <= 0x9fff) ||
-    (code >= 0xff01 && code <= 0xff65)
+    (code >= 0xe000 && code <= 0xf8ff) ||
+    (code >= 0xff01 && code <= 0xff65) ||
+    code === 0xfffd
   )
 }
 

@@ -29,6 +29,20 @@ export interface Options {
   store?: SeenStore
 }
 
+// What a run of dedupe-paragraphs decides with, on the processor's data, so a caller that finds
+// repeats another way (on an input's bytes: batch/dedupe-bytes.ts) decides as the plugin would,
+// against the same seen store.
+export interface DedupeSettings {
+  minLength: number
+  store?: SeenStore
+}
+
+declare module 'unified' {
+  interface Data {
+    dedupeParagraphs?: DedupeSettings
+  }
+}
+
 declare module 'vfile' {
   interface DataMap {
     // When the document is a window of a larger file: the keys of the file's earlier windows,
@@ -40,16 +54,19 @@ declare module 'vfile' {
 const dedupeParagraphs: Plugin<[Options?], Root> = function (options = {}) {
   const minLength = options.minLength ?? 40
   const store = options.acrossFiles ? (options.store ?? new MemorySeenStore()) : undefined
+  this.data('dedupeParagraphs', {minLength, store})
   return async function (tree: Root, file: VFile): Promise<void> {
     const paragraphs = tree.children
     const keys = paragraphKeys(paragraphs, await loadKeyOf())
     const firstCopies = findFirstCopiesOfKeys(keys)
+    const lines = paragraphs.map(lineOf)
+    const document = {path: file.path ?? '', owner: file.data.owner}
     const windows = file.data.earlierWindows
-    const inWindows = windows ? await claimAcrossFiles(windows, file, paragraphs, keys, firstCopies) : []
+    const inWindows = windows ? await claimAcrossFiles(windows, document, lines, keys, firstCopies) : []
     // A paragraph an earlier window holds is a repeat within the file, not one across files.
     const copies = firstCopies.map((first, index) => withoutPath(inWindows[index]) ?? first)
     const newKeys = keys.map((key, index) => (inWindows[index] === undefined ? key : undefined))
-    const earlier = store ? await claimAcrossFiles(store, file, paragraphs, newKeys, firstCopies) : []
+    const earlier = store ? await claimAcrossFiles(store, document, lines, newKeys, firstCopies) : []
     tree.children = removeRepeats(file, paragraphs, copies, earlier, minLength)
   }
 }
@@ -72,29 +89,52 @@ export function findFirstCopiesOfKeys(keys: Array<bigint | undefined>): Array<nu
   })
 }
 
+// Whether a repeat within the file goes; `codePoints` tells the paragraph's length, asked only
+// of an isolated repeat.
 export function isRemovable(
   firstCopies: ReadonlyArray<unknown>,
   index: number,
-  paragraph: Paragraph,
+  codePoints: (index: number) => number,
   minLength: number,
 ): boolean {
   if (firstCopies[index] === undefined) return false
   const inRun = firstCopies[index - 1] !== undefined || firstCopies[index + 1] !== undefined
-  return inRun || codePointLength(paragraph.children[0].value) >= minLength
+  return inRun || codePoints(index) >= minLength
+}
+
+// What the paragraph repeats when it goes, or undefined when it stays: the place an earlier file
+// (or window) holds it, whatever its length; else, when it is removable, its first copy in this
+// file (an index, or a place in an earlier window).
+export function removalOf(
+  index: number,
+  copies: ReadonlyArray<number | FirstCopy | undefined>,
+  earlier: ReadonlyArray<FirstCopy | undefined>,
+  codePoints: (index: number) => number,
+  minLength: number,
+): number | FirstCopy | undefined {
+  const inEarlierFile = earlier[index]
+  if (inEarlierFile !== undefined) return inEarlierFile
+  return isRemovable(copies, index, codePoints, minLength) ? copies[index] : undefined
+}
+
+// The document claiming: its path, and its owner in a store that outlives the run.
+export interface Claimant {
+  path: string
+  owner?: string
 }
 
 // Per paragraph, the place an earlier file of the batch holds it, if any. The file's first
 // copies are claimed in one batch call; a later copy inside the file shares its first's answer.
 export async function claimAcrossFiles(
   store: SeenStore,
-  file: VFile,
-  paragraphs: Paragraph[],
+  document: Claimant,
+  paragraphLines: ArrayLike<number>,
   keys: Array<bigint | undefined>,
   firstCopies: Array<number | undefined>,
 ): Promise<Array<FirstCopy | undefined>> {
-  const {claimed, keys: claimKeys, lines} = claimsOf(paragraphs, keys, firstCopies)
-  const answers = await store.claim(file.path ?? '', claimKeys, lines, file.data.owner)
-  const earlier: Array<FirstCopy | undefined> = paragraphs.map(() => undefined)
+  const {claimed, keys: claimKeys, lines} = claimsOf(paragraphLines, keys, firstCopies)
+  const answers = await store.claim(document.path, claimKeys, lines, document.owner)
+  const earlier: Array<FirstCopy | undefined> = keys.map(() => undefined)
   claimed.forEach((index, order) => {
     earlier[index] = answers[order]
   })
@@ -110,19 +150,26 @@ export interface Claims {
 
 // What a file claims: the key and line of each paragraph that is the first copy of its key.
 export function claimsOf(
-  paragraphs: Paragraph[],
+  paragraphLines: ArrayLike<number>,
   keys: Array<bigint | undefined>,
   firstCopies: Array<number | undefined>,
 ): Claims {
   const claimed: number[] = []
-  keys.forEach((key, index) => {
-    if (key !== undefined && firstCopies[index] === undefined) claimed.push(index)
-  })
-  return {
-    claimed,
-    keys: BigUint64Array.from(claimed, (index) => keys[index]!),
-    lines: Uint32Array.from(claimed, (index) => paragraphs[index]!.position?.start.line ?? 0),
+  for (let index = 0; index < keys.length; index++) {
+    if (keys[index] !== undefined && firstCopies[index] === undefined) claimed.push(index)
   }
+  const claimKeys = new BigUint64Array(claimed.length)
+  const lines = new Uint32Array(claimed.length)
+  for (let order = 0; order < claimed.length; order++) {
+    claimKeys[order] = keys[claimed[order]!]!
+    lines[order] = paragraphLines[claimed[order]!]!
+  }
+  return {claimed, keys: claimKeys, lines}
+}
+
+// The paragraph's input line.
+export function lineOf(paragraph: Paragraph): number {
+  return paragraph.position?.start.line ?? 0
 }
 
 // The paragraphs that stay, reporting each one removed.
@@ -133,14 +180,16 @@ function removeRepeats(
   earlier: Array<FirstCopy | undefined>,
   minLength: number,
 ): Paragraph[] {
+  const codePoints = (index: number) => codePointLength(paragraphs[index]!.children[0].value)
   return paragraphs.filter((paragraph, index) => {
-    const inEarlierFile = earlier[index]
-    if (inEarlierFile?.files !== undefined) return !reportBoilerplate(file, paragraph, inEarlierFile)
-    if (inEarlierFile !== undefined) return !reportRepeat(file, paragraph, inEarlierFile)
-    if (!isRemovable(copies, index, paragraph, minLength)) return true
-    const copy = copies[index]!
-    const firstPlace = typeof copy === 'number' ? pointIn(paragraphs[copy]!.children[0], 0) : copy
-    return !reportRepeat(file, paragraph, {line: firstPlace.line, column: firstPlace.column})
+    const removal = removalOf(index, copies, earlier, codePoints, minLength)
+    if (removal === undefined) return true
+    if (typeof removal === 'number') {
+      const first = pointIn(paragraphs[removal]!.children[0], 0)
+      return !reportRepeat(file, paragraph, {line: first.line, column: first.column})
+    }
+    if (removal.files !== undefined) return !reportBoilerplate(file, paragraph, removal)
+    return !reportRepeat(file, paragraph, removal)
   })
 }
 

@@ -48,6 +48,15 @@ export function decode(bytes: Uint8Array, options: DecodeOptions = {}): Decoded 
   return {text: toLf(stripBom(decodeWhole(bytes, decoding.encoding))), decoding}
 }
 
+// Where the text starts (past a BOM) when decode() reads the bytes as valid UTF-8, so they are
+// the UTF-8 of the text it gives (line breaks aside); undefined for any other input.
+export function utf8TextStart(bytes: Uint8Array): number | undefined {
+  const bom = bomEncoding(bytes)
+  if (bom === 'UTF-8') return isWholeUtf8(bytes) ? 3 : undefined
+  if (bom !== undefined || Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(0)) return undefined
+  return isWholeUtf8(bytes) ? 0 : undefined
+}
+
 // Valid UTF-8 (by far the most common) through the platform's decoder, faster than iconv-lite's;
 // anything else, forced UTF-8 with broken bytes included, as iconv-lite reads it.
 function decodeWhole(bytes: Uint8Array, encoding: string): string {

@@ -35,8 +35,35 @@ export function buildFileRecord(outcome: CleanedDocument): FileRecord {
     firstCopies: firstCopiesOf(outcome.tree, removed),
     changes: changesOf(outcome.tree, outcome.original),
     messages,
-    rejected: messages.flatMap((message) => (message.rejected && message.id !== null ? [message.id] : [])),
+    rejected: rejectedIds(messages),
   }
+}
+
+// The record of a document whose report nobody writes nor shows in full: every figure (totals
+// and counts count every message), but of the messages only the doubts (warnings and errors, what
+// a terminal shows by default), and no removed paragraphs, first copies or changes. Building and
+// handing on a record per fix and removal costs more than dedupe-paragraphs finding them.
+export function buildSummaryRecord(outcome: CleanedDocument): FileRecord {
+  const messages = outcome.file.messages.map(toMessageRecord)
+  return {
+    relativePath: outcome.relativePath,
+    input: outcome.inputPath,
+    output: outcome.outputPath ?? null,
+    decoding: outcome.decoding,
+    changed: outcome.clean !== outcome.original,
+    paragraphs: {in: outcome.paragraphsIn, out: outcome.tree.children.length},
+    totals: totalsOf(messages, outcome.file.data.removed?.length ?? 0),
+    counts: countsOf(messages),
+    removed: [],
+    firstCopies: [],
+    changes: [],
+    messages: messages.filter((message) => message.severity !== 'info'),
+    rejected: rejectedIds(messages),
+  }
+}
+
+function rejectedIds(messages: MessageRecord[]): string[] {
+  return messages.flatMap((message) => (message.rejected && message.id !== null ? [message.id] : []))
 }
 
 export function severityOf(fatal: boolean | null | undefined): Severity {

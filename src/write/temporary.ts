@@ -72,6 +72,18 @@ export async function sweepFolderOnce(folder: string): Promise<void> {
   await Promise.all(names.filter(isStale).map((name) => rm(join(folder, name), {force: true})))
 }
 
+export function sweepFolderOnceSync(folder: string): void {
+  if (swept.has(folder)) return
+  swept.add(folder)
+  let names: string[]
+  try {
+    names = readdirSync(folder)
+  } catch {
+    return
+  }
+  for (const name of names.filter(isStale)) rmSync(join(folder, name), {force: true})
+}
+
 // This process's own temporary files in `folders` (written by threads that were stopped), removed.
 export function removeOwnTemporaries(folders: Iterable<string>): void {
   for (const folder of new Set(folders)) {

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import xxhash from 'xxhash-wasm'
-import {codePointLength, loadFormBytes, loadKeyOf, normalizedForm} from '../../src/dedupe/key.js'
+import {codePointLength, loadFormBytes, loadKeyOf, loadUtf8KeyOf, normalizedForm} from '../../src/dedupe/key.js'
 import {corpusArticles} from '../helpers.js'
 
 // The definition normalizedForm must keep: NFKC, then whitespace, punctuation and symbols dropped.
@@ -50,6 +50,21 @@ describe('normalizedForm', () => {
       expected.map((form) => (form.length === 0 ? undefined : api.h64(form))),
     )
     expect(forms.keyOf(0, ends.at(-1)!)).toBe(api.h64(expected.join('')))
+  })
+
+  it('keys UTF-8 bytes as it keys the text they encode, on the corpus and on every BMP character', async () => {
+    const [keyOf, utf8KeyOf] = await Promise.all([loadKeyOf(), loadUtf8KeyOf()])
+    const encoder = new TextEncoder()
+    const bmp = Array.from({length: 0x10000}, (_, code) => code)
+      .filter((code) => code < 0xd800 || code > 0xdfff)
+      .map((code) => `\u4e2d${String.fromCharCode(code)}a`)
+    const edges = ['', 'a\u{20000}\u3002', '\u2026\u2026', 'e\u0301!', '\u304b\u3099', '\uff76\uff9e', '\ufdfa']
+    const texts = [...edges, ...bmp, ...corpusArticles()]
+    const differing = texts.filter((text) => {
+      const bytes = encoder.encode(`\u3000${text}\n`)
+      return utf8KeyOf(bytes, 3, bytes.length - 1) !== keyOf(text)
+    })
+    expect(differing).toEqual([])
   })
 
   it('counts code points, not code units', () => {

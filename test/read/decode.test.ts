@@ -5,7 +5,7 @@ import {Readable} from 'node:stream'
 import iconv from 'iconv-lite'
 import {describe, expect, it} from 'vitest'
 import {doubtAbout, lowConfidence} from '../../src/data.js'
-import {createDecodeStream, DecodeError, decode, detectEncoding} from '../../src/read/decode.js'
+import {createDecodeStream, DecodeError, decode, detectEncoding, utf8TextStart} from '../../src/read/decode.js'
 import {corpusArticles, readFixture} from '../helpers.js'
 
 const seed = readFixture('seed/seed.expected.txt').replaceAll('\ufffd', '1')
@@ -108,6 +108,34 @@ describe('decode', () => {
   it('keeps a document whose only non-ASCII is a single GBK character', () => {
     const bytes = encoded(`id 7: ${seed.slice(0, 1)}\n`, 'gb18030', false)
     expect(decode(bytes).text).toBe(`id 7: ${seed.slice(0, 1)}\n`)
+  })
+})
+
+describe('utf8TextStart', () => {
+  // Where the text starts for the inputs decode() reads as UTF-8 with full confidence, and for
+  // every other input (another encoding, NUL bytes, a broken sequence) none.
+  it.each(
+    cases.map(({name, text, iconvName, bom}) => {
+      const isUtf8 = iconvName === 'utf8'
+      return [name, encoded(text, iconvName, bom), isUtf8 ? (bom ? 3 : 0) : undefined] as const
+    }),
+  )('%s', (_, bytes, start) => {
+    expect(utf8TextStart(bytes)).toBe(start)
+    if (start !== undefined) expect(decode(bytes).decoding).toEqual({encoding: 'UTF-8', confidence: 1, bom: start > 0})
+  })
+
+  it.each([
+    ['a NUL byte', Buffer.from('a\0b')],
+    ['a broken sequence', Buffer.from([0x61, 0xe4, 0xb8])],
+    ['a BOM before a broken sequence', Buffer.from([0xef, 0xbb, 0xbf, 0xe4, 0xb8])],
+  ])('none for %s', (_, bytes) => {
+    expect(utf8TextStart(bytes)).toBeUndefined()
+  })
+
+  it('past a BOM even with a NUL byte, as decode() reads it', () => {
+    const bytes = Buffer.from([0xef, 0xbb, 0xbf, 0x61, 0x00])
+    expect(utf8TextStart(bytes)).toBe(3)
+    expect(decode(bytes)).toEqual({text: 'a\0', decoding: {encoding: 'UTF-8', confidence: 1, bom: true}})
   })
 })
 

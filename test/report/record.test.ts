@@ -1,7 +1,14 @@
 import {VFileMessage} from 'vfile-message'
 import {describe, expect, it} from 'vitest'
-import {buildFileRecord, countsOf, severityOf, toMessageRecord, totalsOf} from '../../src/report/record.js'
-import type {MessageRecord} from '../../src/report/types.js'
+import {
+  buildFileRecord,
+  buildSummaryRecord,
+  countsOf,
+  severityOf,
+  toMessageRecord,
+  totalsOf,
+} from '../../src/report/record.js'
+import type {FileRecord, MessageRecord} from '../../src/report/types.js'
 import {readFixture} from '../helpers.js'
 import {outcomeOf} from './outcome.js'
 
@@ -100,6 +107,45 @@ describe('buildFileRecord on the seed', async () => {
 
   it('survives JSON as it is', () => {
     expect(JSON.parse(JSON.stringify(record))).toEqual(record)
+  })
+})
+
+describe('buildSummaryRecord on the seed', async () => {
+  const outcome = await outcomeOf('a/seed.txt', readFixture('seed/seed.txt'))
+  const full = buildFileRecord(outcome)
+  const summary = buildSummaryRecord(outcome)
+
+  it('has every figure of the full record', () => {
+    const figures = ({
+      relativePath,
+      input,
+      output,
+      decoding,
+      changed,
+      paragraphs,
+      totals,
+      counts,
+      rejected,
+    }: FileRecord) => ({
+      relativePath,
+      input,
+      output,
+      decoding,
+      changed,
+      paragraphs,
+      totals,
+      counts,
+      rejected,
+    })
+    expect(full.totals.removed).toBeGreaterThan(0)
+    expect(figures(summary)).toEqual(figures(full))
+  })
+
+  it('keeps only the warnings and errors, and no removed paragraphs, first copies or changes', () => {
+    const doubts = full.messages.filter((message) => message.severity !== 'info')
+    expect(doubts.length).toBeGreaterThan(0)
+    expect(summary.messages).toEqual(doubts)
+    expect(summary).toMatchObject({removed: [], firstCopies: [], changes: []})
   })
 })
 
