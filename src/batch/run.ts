@@ -10,7 +10,7 @@ import type {FileResult} from '../report/types.js'
 import {fileReportPaths, writeBatchReports} from '../report/write.js'
 import type {StepTimings} from '../timings.js'
 import {cleanOutputPath} from '../write/outputs.js'
-import {removeLiveTemporaries, removeOwnTemporaries, sweepStaleSpools} from '../write/temporary.js'
+import {removeLiveTemporariesWhenSettled, removeOwnTemporaries, sweepStaleSpools} from '../write/temporary.js'
 import {OrderedClaims} from './claims.js'
 import type {DocumentContext, ResultMessages} from './context.js'
 import {cleanFile} from './document.js'
@@ -88,7 +88,7 @@ export async function run(options: RunOptions): Promise<RunResult> {
   }
   let done = 0
   const interrupted = whenAborted(options.signal, async () => {
-    removeLiveTemporaries()
+    await removeLiveTemporariesWhenSettled()
     await cleaner.close()
     removeOwnTemporaries([...inFlight].flatMap((entry) => writtenFolders(entry, options)))
     throw new Interrupted(done)

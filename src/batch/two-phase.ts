@@ -21,7 +21,7 @@ import type {InputEntry, Shard} from '../read/walk.js'
 import {BatchSummary} from '../report/summary.js'
 import type {CleanedDocument, FileResult} from '../report/types.js'
 import {writeBatchReports} from '../report/write.js'
-import {removeLiveTemporaries} from '../write/temporary.js'
+import {removeLiveTemporariesWhenSettled} from '../write/temporary.js'
 import type {DocumentContext} from './context.js'
 import {checkedOutputPath, failedResult, readDocument, writeCleaned} from './document.js'
 import {
@@ -84,7 +84,7 @@ export async function runTwoPhase(options: RunOptions, twoPhase: TwoPhaseOptions
     return secondPhase(spool, {...options, onResult: countDone}, twoPhase, context, tail, answers)
   }
   const interrupted = whenAborted(options.signal, async () => {
-    removeLiveTemporaries()
+    await removeLiveTemporariesWhenSettled()
     await spool.remove()
     throw new Interrupted(done)
   })

@@ -8,14 +8,14 @@ import {dirname} from 'node:path'
 import type {Writable} from 'node:stream'
 import {finished, pipeline} from 'node:stream/promises'
 import {createGzip} from 'node:zlib'
-import {release, sweepFolderOnce, sweepFolderOnceSync, temporaryPathFor} from './temporary.js'
+import {release, sweepFolderOnce, sweepFolderOnceSync, temporaryPathFor, underWay} from './temporary.js'
 
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
   await prepareFolder(path)
   const temporary = temporaryPathFor(path)
   try {
-    await writeFile(temporary, data)
-    await rename(temporary, path)
+    await underWay(writeFile(temporary, data))
+    await underWay(rename(temporary, path))
   } catch (error) {
     await rm(temporary, {force: true})
     throw error
@@ -55,7 +55,7 @@ export async function createAtomicStream(path: string, options: {gzip?: boolean}
   const temporary = temporaryPathFor(path)
   const file = createWriteStream(temporary)
   try {
-    await once(file, 'open')
+    await underWay(once(file, 'open'))
   } catch (error) {
     release(temporary)
     throw error

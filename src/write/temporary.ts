@@ -30,6 +30,19 @@ export function release(path: string): void {
   live.delete(path)
 }
 
+// Writes into temporary files that are under way. A write cannot be called back once started: its
+// open may create the file after an interrupt removed every live path, so an interrupted batch
+// waits for them (removeLiveTemporariesWhenSettled) before removing.
+const writing = new Set<Promise<unknown>>()
+
+// `write`, awaited by the caller as it is, and waited for by an interrupt.
+export function underWay<T>(write: Promise<T>): Promise<T> {
+  writing.add(write)
+  const settled = () => writing.delete(write)
+  write.then(settled, settled)
+  return write
+}
+
 // On SIGINT/SIGTERM: no new temporary file from now on, and every live one of this thread removed.
 export function removeLiveTemporaries(): number {
   closed = true
@@ -37,6 +50,14 @@ export function removeLiveTemporaries(): number {
   const count = live.size
   live.clear()
   return count
+}
+
+// removeLiveTemporaries once the writes under way have ended (a few milliseconds each), so none
+// of them leaves a file behind.
+export async function removeLiveTemporariesWhenSettled(): Promise<number> {
+  closed = true
+  await Promise.allSettled([...writing])
+  return removeLiveTemporaries()
 }
 
 // Whether a name in a folder is a temporary file of newsclean's pattern left by `owner`.
