@@ -44,8 +44,10 @@ export interface TwoPhaseOptions {
   boilerplate?: number
 }
 
-// Spooled documents whose owners are looked up together in phase 2.
+// Spooled documents whose owners are looked up together in phase 2: at most this many, and at
+// most this many code units of text in all, so that memory stays flat however large the files.
 const lookAhead = 64
+const lookAheadUnits = 4 * 1024 * 1024
 
 type Context = Omit<DocumentContext, 'processor'>
 
@@ -163,7 +165,7 @@ async function secondPhase(
   const summary = new BatchSummary()
   const tally = {summary, changed: 0, failed: 0, withErrors: 0}
   try {
-    for await (const entries of inGroups(spool.read(), lookAhead)) {
+    for await (const entries of inGroups(spool.read(), lookAhead, lookAheadUnits, sizeOf)) {
       const resolutions = await Promise.all(entries.map((entry) => resolveEntry(entry, twoPhase.claims)))
       for (const [index, entry] of entries.entries()) {
         const result =
@@ -294,14 +296,29 @@ function count(tally: RunResult, result: FileResult): void {
   tally.summary.add(result.record)
 }
 
-async function* inGroups<Item>(items: AsyncIterable<Item>, size: number): AsyncGenerator<Item[]> {
+// Items in groups of at most `count` items and `units` in all (each of `measure` units; one item
+// over the limit goes alone).
+async function* inGroups<Item>(
+  items: AsyncIterable<Item>,
+  count: number,
+  units: number,
+  measure: (item: Item) => number,
+): AsyncGenerator<Item[]> {
   let group: Item[] = []
+  let groupUnits = 0
   for await (const item of items) {
-    group.push(item)
-    if (group.length >= size) {
+    const itemUnits = measure(item)
+    if (group.length > 0 && (group.length >= count || groupUnits + itemUnits > units)) {
       yield group
       group = []
+      groupUnits = 0
     }
+    group.push(item)
+    groupUnits += itemUnits
   }
   if (group.length > 0) yield group
+}
+
+function sizeOf(entry: SpoolEntry): number {
+  return entry.status === 'spooled' ? entry.original.length : 0
 }
