@@ -22,6 +22,7 @@ import {Budget, findWindowEnd, type Verdict, weighSpan} from '../repair/search.j
 import {type Settled, settle} from '../repair/settle.js'
 import {maxSpan} from '../repair/span-bytes.js'
 import {damageSignal, nextDamageMark, type Signal} from '../repair/spans.js'
+import {ModelWindows} from '../repair/windows.js'
 import {simplifiedShare} from '../repair/words.js'
 import type {Root, Text} from '../syntax/types.js'
 
@@ -80,29 +81,31 @@ const repairEncoding: Plugin<[Options?], Root> = function (options = {}) {
     const length = texts.reduce((sum, text) => sum + text.value.length, 0)
     const budget = new Budget(documentBaseSteps + documentStepsPerUnit * length)
     const certainty = options.certainty ?? weights.certainty
-    const models = new Map<string, DocumentModel>()
+    const models = new Map<number, DocumentModel>()
     // A page captured twice repeats its damage too; the same span in the same setting is
     // weighed once.
     const verdicts = new Map<string, Verdict>()
     const restorePrivateUse = !texts.some((text) => hasPrivateUse(text.value))
-    const around = neighbourhoods(texts)
+    const windows = windowsOf(texts, suspects)
     texts.forEach((text, index) => {
       if (suspects[index]!.length === 0) return
-      const [first, last] = around[index]!
-      const key = `${first}:${last}`
-      if (!models.has(key)) models.set(key, buildModel(texts, suspects, first, last))
-      const model = models.get(key)!
+      const modelAt = (start: number) => {
+        const window = windows.windowOf(index, start)
+        if (!models.has(window)) models.set(window, buildModel(texts, suspects, windows, window))
+        return {window, model: models.get(window)!}
+      }
       const quoteContinues = opensWithQuote(texts[index + 1]?.value ?? '')
       const search = {restorePrivateUse, quoteContinues, weights, budget}
       const span: SpanRepair = {
         weigh(value, start) {
-          const spanKey = `${key}|${quoteContinues}|${start}|${value.slice(Math.max(0, start - 64), start + 320)}`
+          const {window, model} = modelAt(start)
+          const spanKey = `${window}|${quoteContinues}|${start}|${value.slice(Math.max(0, start - 64), start + 320)}`
           if (!verdicts.has(spanKey)) verdicts.set(spanKey, weighSpan(value, start, model, search))
           return verdicts.get(spanKey)!
         },
         settle: (value, start, verdict) =>
           settle(value, start, verdict.best!.end, verdict.best!.last, {
-            model,
+            model: modelAt(start).model,
             weights,
             quoteContinues,
             certainty: guessCertainty,
@@ -142,38 +145,25 @@ function chooseWeights(texts: Text[], suspects: Suspect[][]): Weights {
   return simplifiedShare(sample) >= simplifiedThreshold ? simplifiedWeights : traditionalWeights
 }
 
-// The paragraphs are cut into blocks of about this many code units; a damaged paragraph's model
-// learns from its block and the blocks on each side. An article is far shorter, so an ordinary
-// document is learnt whole, once; in a file holding many articles neighbouring paragraphs share
-// one model, so models cost a few times the text, never a model per paragraph.
-const blockUnits = 16 * 1024
-
-// For each paragraph, the first and last paragraph of the text its model learns from.
-export function neighbourhoods(texts: Text[]): Array<[number, number]> {
-  const blockOf: number[] = []
-  const firstOf: number[] = [0]
-  let units = 0
-  texts.forEach((text, index) => {
-    if (units >= blockUnits) {
-      firstOf.push(index)
-      units = 0
-    }
-    blockOf.push(firstOf.length - 1)
-    units += text.value.length
-  })
-  const lastBlock = firstOf.length - 1
-  return blockOf.map((block) => [
-    firstOf[Math.max(0, block - 1)]!,
-    block + 2 > lastBlock ? texts.length - 1 : firstOf[block + 2]! - 1,
-  ])
+function windowsOf(texts: Text[], suspects: Suspect[][]): ModelWindows {
+  return new ModelWindows(
+    texts.map((text) => text.value.length),
+    suspects.map((list) => list.map(({start}) => start)),
+  )
 }
 
-// The counts of paragraphs `first` to `last`, without the suspect stretches.
-function buildModel(texts: Text[], suspects: Suspect[][], first: number, last: number): DocumentModel {
+// The suspect stretches of paragraph `index` inside [from, to), as ranges from `from`.
+function excludedIn(suspects: Suspect[], from: number, to: number): Array<readonly [number, number]> {
+  return suspects
+    .filter(({start, windowEnd}) => windowEnd > from && start < to)
+    .map(({start, windowEnd}) => [Math.max(0, start - from), windowEnd - from] as const)
+}
+
+// The counts of the text in window `window`, without the suspect stretches.
+function buildModel(texts: Text[], suspects: Suspect[][], windows: ModelWindows, window: number): DocumentModel {
   const model = new DocumentModel()
-  for (let index = first; index <= last; index++) {
-    const excluded = suspects[index]!.map(({start, windowEnd}) => [start, windowEnd] as const)
-    model.addParagraph(texts[index]!.value, excluded)
+  for (const {index, from, to} of windows.stretches(window)) {
+    model.addParagraph(texts[index]!.value.slice(from, to), excludedIn(suspects[index]!, from, to))
   }
   return model
 }
@@ -299,21 +289,19 @@ interface PairSettings {
 function repairByPairs(texts: Text[], suspects: Suspect[][], file: VFile, settings: PairSettings): void {
   const length = texts.reduce((sum, text) => sum + text.value.length, 0)
   const budget = {remaining: pairDocumentBaseSteps + pairDocumentStepsPerUnit * length}
-  const models = new Map<string, PairModel>()
+  const models = new Map<number, PairModel>()
   // A page captured twice repeats its damage too; the same span in the same setting is weighed once.
   const readings = new Map<string, SpanReading | undefined>()
-  const around = neighbourhoods(texts)
+  const windows = windowsOf(texts, suspects)
   texts.forEach((text, index) => {
     if (suspects[index]!.length === 0) return
-    const [first, last] = around[index]!
-    const key = `${first}:${last}`
-    if (!models.has(key)) models.set(key, buildPairModel(texts, suspects, first, last))
-    const model = models.get(key)!
     const read = (value: string, start: number): SpanReading | undefined => {
-      const spanKey = `${key}|${start}|${value.slice(Math.max(0, start - 8), start + maxSpan + 8)}`
+      const window = windows.windowOf(index, start)
+      if (!models.has(window)) models.set(window, buildPairModel(texts, suspects, windows, window))
+      const spanKey = `${window}|${start}|${value.slice(Math.max(0, start - 8), start + maxSpan + 8)}`
       if (!readings.has(spanKey)) {
         const limit = Math.min(pairSpanSteps, budget.remaining)
-        const reading = readSpan(value, start, model, limit, settings.guessCertainty)
+        const reading = readSpan(value, start, models.get(window)!, limit, settings.guessCertainty)
         budget.remaining -= reading?.steps ?? 0
         readings.set(spanKey, reading)
       }
@@ -323,18 +311,17 @@ function repairByPairs(texts: Text[], suspects: Suspect[][], file: VFile, settin
   })
 }
 
-function buildPairModel(texts: Text[], suspects: Suspect[][], first: number, last: number): PairModel {
+function buildPairModel(texts: Text[], suspects: Suspect[][], windows: ModelWindows, window: number): PairModel {
   const model = new PairModel()
-  for (let index = first; index <= last; index++) {
-    const excluded = suspects[index]!.map(({start, windowEnd}) => [start, windowEnd] as const)
-    model.addParagraph(keysOf(texts[index]!.value), excluded)
+  for (const {index, from, to} of windows.stretches(window)) {
+    model.addParagraph(keysOf(texts[index]!.value, from, to), excludedIn(suspects[index]!, from, to))
   }
   return model
 }
 
-function keysOf(value: string): Uint16Array {
-  const keys = new Uint16Array(value.length)
-  for (let index = 0; index < value.length; index++) keys[index] = modelKey(value.charCodeAt(index))
+function keysOf(value: string, from: number, to: number): Uint16Array {
+  const keys = new Uint16Array(to - from)
+  for (let index = from; index < to; index++) keys[index - from] = modelKey(value.charCodeAt(index))
   return keys
 }
 
