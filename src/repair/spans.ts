@@ -39,9 +39,10 @@ export function damageSignal(text: string, start: number): Signal | undefined {
     const code = text.charCodeAt(index)
     if (isPrivateUse(code)) return 'private-use'
     if (isHan(code) && !isKnownHan(code) && gbkBytes(code) !== noCharacter) return 'rare-han'
-    // Right after the mark a folded full-width form can be any mark; further in, only an ASCII
-    // trail byte read alone is what the misalignment makes (`(` or `/` never is one).
-    const stray = index === start + 1 ? isStrayAscii(code) : code < 0x80 && isTrailByte(code)
+    // Right after the mark a folded full-width form pairs the lost trail byte with the next
+    // character's lead; further in, only an ASCII trail byte read alone is what the misalignment
+    // makes (`(` or `/` never is one).
+    const stray = index === start + 1 ? isStrayAscii(code) && foldsTextLead(code) : code < 0x80 && isTrailByte(code)
     if (stray && isHanOrStart(text, index - 1, start) && isHan(text.charCodeAt(index + 1))) {
       return 'ascii-between-han'
     }
@@ -91,6 +92,15 @@ function isStrayAscii(code: number): boolean {
   return (
     code !== 0x2c && code !== 0x2e && code !== 0x3a && code !== 0x3b && code !== 0x22 && code !== 0x3f && code !== 0x21
   )
+}
+
+// Whether a folded full-width form right after the mark (GBK A3, then the code + 0x80) ends in
+// the lead byte of what news text is made of: punctuation (A1-A3), U+3007 of dates (A9) or a
+// common Han character (B0-F7). Not `(` or `/` (leads A8 and AF: pinyin, rare characters),
+// which real text has after a lost character (`?(` before a list of names, `?/` in a byline).
+function foldsTextLead(code: number): boolean {
+  const lead = code + 0x80
+  return (lead >= 0xa1 && lead <= 0xa3) || lead === 0xa9 || (lead >= 0xb0 && lead <= 0xf7)
 }
 
 function isHanOrStart(text: string, index: number, start: number): boolean {

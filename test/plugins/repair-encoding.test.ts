@@ -325,4 +325,14 @@ describe('damage helpers', () => {
       .find((article) => /[\u4e00-\u9fff]\?[\u4e00-\u9fff]{3}/.test(article))!
     expect(damageSignal(question, question.search(/\?[\u4e00-\u9fff]{3}/))).toBeUndefined()
   })
+
+  it('sees no misread mark in a lost character before `(` or `/` and Chinese text', () => {
+    const cases = corpusArticles().flatMap((article) => {
+      const at = article.search(/[\u4e00-\u9fff]{6}/) + 2
+      return at < 2 ? [] : ['?(', '?/'].map((mark) => ({text: article.slice(0, at) + mark + article.slice(at), at}))
+    })
+    const signals = cases.map(({text, at}) => damageSignal(text, at))
+    expect(signals).not.toContain('ascii-between-han')
+    expect(signals.filter((signal) => signal === undefined).length / cases.length).toBeGreaterThanOrEqual(0.99)
+  })
 })
