@@ -179,13 +179,18 @@ function hasPrivateUse(value: string): boolean {
 }
 
 function repairText(text: Text, file: VFile, span: SpanRepair, certainty: number): void {
-  walkSpans(text, file, span.budget, (value, start) => {
+  walkSpans(text, file, span.budget, (value, start, signal) => {
     const verdict = span.weigh(value, start)
     const best = verdict.best
     const settled =
       best && !verdict.overBudget && verdict.posterior >= certainty ? span.settle(value, start, verdict) : undefined
     if (settled) return {settled}
-    if (verdict.overBudget || (best && verdict.posterior >= certainty) || isDoubtful(verdict)) {
+    if (
+      verdict.overBudget ||
+      (best && verdict.posterior >= certainty) ||
+      isDoubtful(verdict) ||
+      isTelling(value, start, signal)
+    ) {
       return {doubt: doubtReason(value, start, verdict), end: best?.end ?? 0}
     }
     return undefined
@@ -340,11 +345,22 @@ function repairSpansByPairs(
     if (reading && isRepair(reading, settings)) {
       return {settled: {replacement: reading.replacement, unsure: reading.unsure, end: reading.end}}
     }
-    if (reading?.overBudget || (reading && (reading.gain >= doubtfulGain || signal === 'unpaired-end'))) {
-      return {doubt: pairDoubtReason(value, start, reading), end: reading.end}
+    if (reading?.overBudget || (reading && reading.gain >= doubtfulGain) || isTelling(value, start, signal)) {
+      return {doubt: pairDoubtReason(value, start, reading), end: reading?.end ?? start + 1}
     }
     return undefined
   })
+}
+
+// Signals real text does not give: a span with one is warned about whatever its reading gains, as
+// is any span after U+FFFD (a decoder's mark, never a question).
+function isTelling(value: string, start: number, signal: Signal): boolean {
+  return (
+    signal === 'unpaired-end' ||
+    signal === 'lone-lead' ||
+    signal === 'stray-script' ||
+    value.charCodeAt(start) === 0xfffd
+  )
 }
 
 // A reading that restores fewer than two characters (`??` for a short `?!?`) is no repair: the

@@ -258,6 +258,27 @@ describe('repair-encoding leaves real text alone', () => {
 })
 
 describe('repair-encoding on spans of every shape, and on hostile input', () => {
+  // Damage endings real text does not have, each after a corpus sentence's first Han characters;
+  // a warning at the mark, nothing changed.
+  it.each([
+    ['a lone lead byte after U+FFFD, before a bracket', '\ufffd?)'],
+    ['a lone lead byte after U+FFFD, at the paragraph end', '\ufffd?'],
+    ['a doubled `?` after a Han character, before a space', '?? '],
+    ['Cyrillic right after the mark', '?\u0421'],
+    ['kana right after the mark', '?\u30a2'],
+  ])('warns about %s and leaves it', async (_, shape) => {
+    const sentence = corpusArticles()
+      .map((article) => fold(article))
+      .find((article) => /^[\u4e00-\u9fff]{6}/.test(article) && !/[?\ufffd]/.test(article))!
+    const text = shape.endsWith('?')
+      ? sentence.slice(0, 6) + shape
+      : sentence.slice(0, 6) + shape + sentence.slice(6, 30)
+    const {text: output, file} = await repair(text)
+    expect(output).toBe(text)
+    expect(fixes(file)).toHaveLength(0)
+    expect(warnings(file).map((message) => message.column)).toEqual([7])
+  })
+
   it('repairs a damaged stop and closing quote at the end of a paragraph (`?!?` after U+201C)', async () => {
     const paragraphs = corpusArticles()
       .flatMap((article) => article.split(/(?<=\u3002\u201d)/))
