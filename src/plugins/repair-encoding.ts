@@ -31,7 +31,7 @@ const ruleId = 'repair-encoding'
 export interface Options {
   // Traditional text: least posterior probability of the best reading for a repair (default 0.95).
   certainty?: number
-  // Least posterior probability of a guessed character for it to be written (default 0.97 for
+  // Least posterior probability of a guessed character for it to be written (default 0.85 for
   // simplified text, 0.9 for traditional).
   guessCertainty?: number
   // Simplified text: least log10 gain per character of the damaged reading over the text as it
@@ -73,7 +73,7 @@ const repairEncoding: Plugin<[Options?], Root> = function (options = {}) {
     if (suspects.every((list) => list.length === 0)) return
     const weights = chooseWeights(texts, suspects)
     if (weights === simplifiedWeights) {
-      const settings = {minGain: options.minGain ?? 0.5, guessCertainty: options.guessCertainty ?? 0.97}
+      const settings = {minGain: options.minGain ?? 0.5, guessCertainty: options.guessCertainty ?? 0.85}
       repairByPairs(texts, suspects, file, settings)
       return
     }

@@ -53,16 +53,16 @@ function damage(text: string, at: number, {lead, strip}: Damage): string {
   return fold(head.slice(0, -1) + lead + tail)
 }
 
-// Whether `output` is the truth (as the processor writes it), a lost character (U+FFFD) aside.
-// The repair restores the true full-width marks (U+FF0C) where the scraper had folded them.
+// Whether `output` is the truth (as the processor writes it), lost characters aside: a run of n
+// U+FFFD stands for up to n characters (where even their number was unsure). The repair restores
+// the true full-width marks (U+FF0C) where the scraper had folded them.
 async function matchesTruth(repaired: string, original: string): Promise<boolean> {
   const folded = (await repair(fold(original))).text
-  const output = fold(repaired)
-  if (output.length !== folded.length) return false
-  for (let index = 0; index < output.length; index++) {
-    if (output[index] !== folded[index] && output[index] !== '\ufffd') return false
-  }
-  return true
+  const pattern = fold(repaired)
+    .split(/(\ufffd+)/)
+    .map((part) => (part.startsWith('\ufffd') ? `[^]{0,${part.length}}` : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .join('')
+  return new RegExp(`^${pattern}$`, 'u').test(folded)
 }
 
 // Longest span scored: a longer one is read in part (the rest is left as it is, warned), and its
