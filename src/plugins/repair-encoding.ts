@@ -22,6 +22,7 @@ import {Budget, findWindowEnd, type Verdict, weighSpan} from '../repair/search.j
 import {type Settled, settle} from '../repair/settle.js'
 import {maxSpan} from '../repair/span-bytes.js'
 import {damageSignal, nextDamageMark, type Signal} from '../repair/spans.js'
+import {ModelWindows} from '../repair/windows.js'
 import {simplifiedShare} from '../repair/words.js'
 import type {Root, Text} from '../syntax/types.js'
 
@@ -30,7 +31,7 @@ const ruleId = 'repair-encoding'
 export interface Options {
   // Traditional text: least posterior probability of the best reading for a repair (default 0.95).
   certainty?: number
-  // Least posterior probability of a guessed character for it to be written (default 0.97 for
+  // Least posterior probability of a guessed character for it to be written (default 0.85 for
   // simplified text, 0.9 for traditional).
   guessCertainty?: number
   // Simplified text: least log10 gain per character of the damaged reading over the text as it
@@ -72,7 +73,7 @@ const repairEncoding: Plugin<[Options?], Root> = function (options = {}) {
     if (suspects.every((list) => list.length === 0)) return
     const weights = chooseWeights(texts, suspects)
     if (weights === simplifiedWeights) {
-      const settings = {minGain: options.minGain ?? 0.5, guessCertainty: options.guessCertainty ?? 0.97}
+      const settings = {minGain: options.minGain ?? 0.5, guessCertainty: options.guessCertainty ?? 0.85}
       repairByPairs(texts, suspects, file, settings)
       return
     }
@@ -80,29 +81,31 @@ const repairEncoding: Plugin<[Options?], Root> = function (options = {}) {
     const length = texts.reduce((sum, text) => sum + text.value.length, 0)
     const budget = new Budget(documentBaseSteps + documentStepsPerUnit * length)
     const certainty = options.certainty ?? weights.certainty
-    const models = new Map<string, DocumentModel>()
+    const models = new Map<number, DocumentModel>()
     // A page captured twice repeats its damage too; the same span in the same setting is
     // weighed once.
     const verdicts = new Map<string, Verdict>()
     const restorePrivateUse = !texts.some((text) => hasPrivateUse(text.value))
-    const around = neighbourhoods(texts)
+    const windows = windowsOf(texts, suspects)
     texts.forEach((text, index) => {
       if (suspects[index]!.length === 0) return
-      const [first, last] = around[index]!
-      const key = `${first}:${last}`
-      if (!models.has(key)) models.set(key, buildModel(texts, suspects, first, last))
-      const model = models.get(key)!
+      const modelAt = (start: number) => {
+        const window = windows.windowOf(index, start)
+        if (!models.has(window)) models.set(window, buildModel(texts, suspects, windows, window))
+        return {window, model: models.get(window)!}
+      }
       const quoteContinues = opensWithQuote(texts[index + 1]?.value ?? '')
       const search = {restorePrivateUse, quoteContinues, weights, budget}
       const span: SpanRepair = {
         weigh(value, start) {
-          const spanKey = `${key}|${quoteContinues}|${start}|${value.slice(Math.max(0, start - 64), start + 320)}`
+          const {window, model} = modelAt(start)
+          const spanKey = `${window}|${quoteContinues}|${start}|${value.slice(Math.max(0, start - 64), start + 320)}`
           if (!verdicts.has(spanKey)) verdicts.set(spanKey, weighSpan(value, start, model, search))
           return verdicts.get(spanKey)!
         },
         settle: (value, start, verdict) =>
           settle(value, start, verdict.best!.end, verdict.best!.last, {
-            model,
+            model: modelAt(start).model,
             weights,
             quoteContinues,
             certainty: guessCertainty,
@@ -142,38 +145,25 @@ function chooseWeights(texts: Text[], suspects: Suspect[][]): Weights {
   return simplifiedShare(sample) >= simplifiedThreshold ? simplifiedWeights : traditionalWeights
 }
 
-// The paragraphs are cut into blocks of about this many code units; a damaged paragraph's model
-// learns from its block and the blocks on each side. An article is far shorter, so an ordinary
-// document is learnt whole, once; in a file holding many articles neighbouring paragraphs share
-// one model, so models cost a few times the text, never a model per paragraph.
-const blockUnits = 16 * 1024
-
-// For each paragraph, the first and last paragraph of the text its model learns from.
-export function neighbourhoods(texts: Text[]): Array<[number, number]> {
-  const blockOf: number[] = []
-  const firstOf: number[] = [0]
-  let units = 0
-  texts.forEach((text, index) => {
-    if (units >= blockUnits) {
-      firstOf.push(index)
-      units = 0
-    }
-    blockOf.push(firstOf.length - 1)
-    units += text.value.length
-  })
-  const lastBlock = firstOf.length - 1
-  return blockOf.map((block) => [
-    firstOf[Math.max(0, block - 1)]!,
-    block + 2 > lastBlock ? texts.length - 1 : firstOf[block + 2]! - 1,
-  ])
+function windowsOf(texts: Text[], suspects: Suspect[][]): ModelWindows {
+  return new ModelWindows(
+    texts.map((text) => text.value.length),
+    suspects.map((list) => list.map(({start}) => start)),
+  )
 }
 
-// The counts of paragraphs `first` to `last`, without the suspect stretches.
-function buildModel(texts: Text[], suspects: Suspect[][], first: number, last: number): DocumentModel {
+// The suspect stretches of paragraph `index` inside [from, to), as ranges from `from`.
+function excludedIn(suspects: Suspect[], from: number, to: number): Array<readonly [number, number]> {
+  return suspects
+    .filter(({start, windowEnd}) => windowEnd > from && start < to)
+    .map(({start, windowEnd}) => [Math.max(0, start - from), windowEnd - from] as const)
+}
+
+// The counts of the text in window `window`, without the suspect stretches.
+function buildModel(texts: Text[], suspects: Suspect[][], windows: ModelWindows, window: number): DocumentModel {
   const model = new DocumentModel()
-  for (let index = first; index <= last; index++) {
-    const excluded = suspects[index]!.map(({start, windowEnd}) => [start, windowEnd] as const)
-    model.addParagraph(texts[index]!.value, excluded)
+  for (const {index, from, to} of windows.stretches(window)) {
+    model.addParagraph(texts[index]!.value.slice(from, to), excludedIn(suspects[index]!, from, to))
   }
   return model
 }
@@ -189,13 +179,18 @@ function hasPrivateUse(value: string): boolean {
 }
 
 function repairText(text: Text, file: VFile, span: SpanRepair, certainty: number): void {
-  walkSpans(text, file, span.budget, (value, start) => {
+  walkSpans(text, file, span.budget, (value, start, signal) => {
     const verdict = span.weigh(value, start)
     const best = verdict.best
     const settled =
       best && !verdict.overBudget && verdict.posterior >= certainty ? span.settle(value, start, verdict) : undefined
     if (settled) return {settled}
-    if (verdict.overBudget || (best && verdict.posterior >= certainty) || isDoubtful(verdict)) {
+    if (
+      verdict.overBudget ||
+      (best && verdict.posterior >= certainty) ||
+      isDoubtful(verdict) ||
+      isTelling(value, start, signal)
+    ) {
       return {doubt: doubtReason(value, start, verdict), end: best?.end ?? 0}
     }
     return undefined
@@ -299,21 +294,19 @@ interface PairSettings {
 function repairByPairs(texts: Text[], suspects: Suspect[][], file: VFile, settings: PairSettings): void {
   const length = texts.reduce((sum, text) => sum + text.value.length, 0)
   const budget = {remaining: pairDocumentBaseSteps + pairDocumentStepsPerUnit * length}
-  const models = new Map<string, PairModel>()
+  const models = new Map<number, PairModel>()
   // A page captured twice repeats its damage too; the same span in the same setting is weighed once.
   const readings = new Map<string, SpanReading | undefined>()
-  const around = neighbourhoods(texts)
+  const windows = windowsOf(texts, suspects)
   texts.forEach((text, index) => {
     if (suspects[index]!.length === 0) return
-    const [first, last] = around[index]!
-    const key = `${first}:${last}`
-    if (!models.has(key)) models.set(key, buildPairModel(texts, suspects, first, last))
-    const model = models.get(key)!
     const read = (value: string, start: number): SpanReading | undefined => {
-      const spanKey = `${key}|${start}|${value.slice(Math.max(0, start - 8), start + maxSpan + 8)}`
+      const window = windows.windowOf(index, start)
+      if (!models.has(window)) models.set(window, buildPairModel(texts, suspects, windows, window))
+      const spanKey = `${window}|${start}|${value.slice(Math.max(0, start - 8), start + maxSpan + 8)}`
       if (!readings.has(spanKey)) {
         const limit = Math.min(pairSpanSteps, budget.remaining)
-        const reading = readSpan(value, start, model, limit, settings.guessCertainty)
+        const reading = readSpan(value, start, models.get(window)!, limit, settings.guessCertainty)
         budget.remaining -= reading?.steps ?? 0
         readings.set(spanKey, reading)
       }
@@ -323,18 +316,17 @@ function repairByPairs(texts: Text[], suspects: Suspect[][], file: VFile, settin
   })
 }
 
-function buildPairModel(texts: Text[], suspects: Suspect[][], first: number, last: number): PairModel {
+function buildPairModel(texts: Text[], suspects: Suspect[][], windows: ModelWindows, window: number): PairModel {
   const model = new PairModel()
-  for (let index = first; index <= last; index++) {
-    const excluded = suspects[index]!.map(({start, windowEnd}) => [start, windowEnd] as const)
-    model.addParagraph(keysOf(texts[index]!.value), excluded)
+  for (const {index, from, to} of windows.stretches(window)) {
+    model.addParagraph(keysOf(texts[index]!.value, from, to), excludedIn(suspects[index]!, from, to))
   }
   return model
 }
 
-function keysOf(value: string): Uint16Array {
-  const keys = new Uint16Array(value.length)
-  for (let index = 0; index < value.length; index++) keys[index] = modelKey(value.charCodeAt(index))
+function keysOf(value: string, from: number, to: number): Uint16Array {
+  const keys = new Uint16Array(to - from)
+  for (let index = from; index < to; index++) keys[index - from] = modelKey(value.charCodeAt(index))
   return keys
 }
 
@@ -353,11 +345,22 @@ function repairSpansByPairs(
     if (reading && isRepair(reading, settings)) {
       return {settled: {replacement: reading.replacement, unsure: reading.unsure, end: reading.end}}
     }
-    if (reading?.overBudget || (reading && (reading.gain >= doubtfulGain || signal === 'unpaired-end'))) {
-      return {doubt: pairDoubtReason(value, start, reading), end: reading.end}
+    if (reading?.overBudget || (reading && reading.gain >= doubtfulGain) || isTelling(value, start, signal)) {
+      return {doubt: pairDoubtReason(value, start, reading), end: reading?.end ?? start + 1}
     }
     return undefined
   })
+}
+
+// Signals real text does not give: a span with one is warned about whatever its reading gains, as
+// is any span after U+FFFD (a decoder's mark, never a question).
+function isTelling(value: string, start: number, signal: Signal): boolean {
+  return (
+    signal === 'unpaired-end' ||
+    signal === 'lone-lead' ||
+    signal === 'stray-script' ||
+    value.charCodeAt(start) === 0xfffd
+  )
 }
 
 // A reading that restores fewer than two characters (`??` for a short `?!?`) is no repair: the

@@ -51,13 +51,40 @@ const plausible = 0.01
 // A forward weight this far below its layer's best goes no further.
 const negligible = 1e-7
 
+// How many more characters than one may plausibly have been lost whole where `share` is the
+// posterior of one: each more is `lostWholeShare` as likely as one fewer, and the lattice does not
+// tell them apart (no byte of theirs is left).
+export function moreLostWhole(share: number): number {
+  let more = 0
+  for (let likely = share * lostWholeShare; likely >= plausible && more < 2; likely *= lostWholeShare) more++
+  return more
+}
+
 export interface Decision {
   // The characters of the reading, U+FFFD where none is sure enough.
   codes: number[]
   unsure: number
   // The least posterior among the reading's choices of structure (how many pairs hid where).
   structure: number
+  // What each boundary wrote, in order, and for one that wrote U+FFFD its likeliest readings.
+  layers: LayerChoice[]
 }
+
+// What one boundary of the span wrote, and (when it is unsure) what it may have been.
+export interface LayerChoice {
+  codes: number[]
+  options: LayerOption[]
+}
+
+// One reading of a boundary (its characters, U+FFFD for one lost whole) and its posterior.
+export interface LayerOption {
+  codes: number[]
+  share: number
+}
+
+// Readings of an unsure boundary below this posterior are not offered, and at most this many.
+const leastOptionShare = 0.002
+const mostOptions = 12
 
 export class SpanLattice {
   steps = 0
@@ -126,7 +153,7 @@ export class SpanLattice {
     let unsure = 0
     let structure = 1
     let after = (key: number): number => this.sequence(key, follow)
-    const perLayer: number[][] = []
+    const perLayer: LayerChoice[] = []
     for (let index = layers.length - 1; index >= 0; index--) {
       const layer = layers[index]!
       const forward = forwards[index]!
@@ -135,7 +162,10 @@ export class SpanLattice {
       const chosen = this.choose(layer, forward, backExact, backSeconds, certainty)
       structure = Math.min(structure, chosen.structure)
       unsure += chosen.unsure
-      perLayer.push(chosen.codes)
+      perLayer.push({
+        codes: chosen.codes,
+        options: chosen.unsure > 0 ? this.options(layer, forward, backExact, backSeconds) : [],
+      })
       const backFirsts = this.backFirsts(layer, backSeconds)
       const entering = entries[index]!
       const weights = new Map<number, number>()
@@ -154,8 +184,40 @@ export class SpanLattice {
       const norm = top || 1
       after = (key: number) => (weights.get(key) ?? 0) / norm
     }
-    for (const layerCodes of perLayer.reverse()) codes.push(...layerCodes)
-    return {codes, unsure, structure}
+    perLayer.reverse()
+    for (const layerChoice of perLayer) codes.push(...layerChoice.codes)
+    return {codes, unsure, structure, layers: perLayer}
+  }
+
+  // The likeliest readings of one boundary with their posteriors: one character, two around a
+  // hidden pair, or two around a character lost whole.
+  private options(layer: Layer, forward: Forward, backExact: number[], backSeconds: number[]): LayerOption[] {
+    const found: LayerOption[] = []
+    layer.exact.forEach((node, at) => {
+      found.push({codes: [node.code], share: forward.exact[at]! * backExact[at]!})
+    })
+    const seconds = layer.seconds.map((node, at) => ({node, back: backSeconds[at]!}))
+    layer.firsts.forEach((first, from) => {
+      const weight = forward.firsts[from]!
+      if (weight === 0) return
+      for (const {node: second, back} of seconds) {
+        if (back === 0) continue
+        const across = this.across(first, second)
+        if (across > 0) found.push({codes: [first.code, second.code], share: weight * across * back})
+        found.push({
+          codes: [first.code, 0xfffd, second.code],
+          share: weight * lostWholeShare * this.secondBase(second) * back,
+        })
+      }
+    })
+    const all = found.reduce((total, option) => total + option.share, 0)
+    if (all === 0) return []
+    const kept = found
+      .map((option) => ({codes: option.codes, share: option.share / all}))
+      .filter((option) => option.share >= leastOptionShare)
+      .sort((a, b) => b.share - a.share)
+      .slice(0, mostOptions)
+    return kept
   }
 
   // The characters one layer writes, and how sure its structure is.
@@ -178,6 +240,7 @@ export class SpanLattice {
       // How many characters stood here is itself unsure: U+FFFD for as many as may have.
       let most = totals.length - 1
       while (most > 0 && totals[most]! / all < plausible) most--
+      if (most === 2) most += moreLostWhole(totals[2]! / all)
       const codes = new Array<number>(most + 1).fill(0xfffd)
       return {codes, unsure: codes.length, structure}
     }
@@ -193,7 +256,7 @@ export class SpanLattice {
     let unsure = 0
     for (const [nodes, weights] of picks) {
       const best = weights.indexOf(Math.max(...weights))
-      const sure = weights[best]! / all >= certainty
+      const sure = weights[best]! / all >= certainty && nodes[best] !== unknownCharacter
       codes.push(sure ? nodes[best]!.code : 0xfffd)
       if (!sure) unsure++
     }
@@ -208,12 +271,12 @@ export class SpanLattice {
     let weight = 0
     if (hidden === 1) {
       layer.seconds.forEach((second, at) => {
-        if (isHiddenPair(first.byte, second.byte)) weight += this.step(first.key, second) * backSeconds[at]!
+        weight += this.across(first, second) * backSeconds[at]!
       })
       return weight
     }
     layer.seconds.forEach((second, at) => {
-      weight += this.model.base(second.key) * backSeconds[at]!
+      weight += this.secondBase(second) * backSeconds[at]!
     })
     return weight * lostWholeShare
   }
@@ -241,13 +304,24 @@ export class SpanLattice {
     layer.seconds.forEach((second, at) => {
       let weight = 0
       layer.firsts.forEach((first, from) => {
-        if (firsts[from]! > 0 && isHiddenPair(first.byte, second.byte))
-          weight += firsts[from]! * this.step(first.key, second)
+        if (firsts[from]! > 0) weight += firsts[from]! * this.across(first, second)
       })
       hiddenOne[at] = weight
-      hiddenTwo[at] = lostWhole * this.model.base(second.key)
+      hiddenTwo[at] = lostWhole * this.secondBase(second)
     })
     return {exact, firsts, hiddenOne, hiddenTwo}
+  }
+
+  // P(second | first) across a hidden pair (0 where the decoder would not hide their bytes); a
+  // character none of whose bytes is known is certain to be something.
+  private across(first: Candidate, second: Candidate): number {
+    if (second === unknownCharacter) return 1
+    return isHiddenPair(first.byte, second.byte) ? this.step(first.key, second) : 0
+  }
+
+  // The second character's share of text, no context (one of unknown characters: 1).
+  private secondBase(second: Candidate): number {
+    return second === unknownCharacter ? 1 : this.model.base(second.key)
   }
 
   private step(previous: number, node: Candidate): number {
@@ -282,7 +356,13 @@ function buildLayer({left, right}: Boundary, lostLead: boolean): Layer {
   const mark = (node: Candidate): Candidate =>
     lostLead && lostLeadMarks.includes(node.code) ? {...node, prior: lostLeadMarkWeight} : node
   const exact = charactersOf(left, right).map(mark)
-  if (right === unknownByte) return {exact, firsts: [], seconds: []}
+  if (right === unknownByte) {
+    if (left === unknownByte) return {exact, firsts: [], seconds: []}
+    // The boundary before the byte that put the decoder back in step: a pair may have hidden
+    // there too, leaving a character no byte of which is known.
+    const firsts = [...hiddenTrails()].flatMap((trail) => guessable(pairCharacter(left, trail), trail))
+    return {exact, firsts, seconds: [unknownCharacter]}
+  }
   const firsts = (
     left === unknownByte
       ? lostLeadMarks
@@ -309,8 +389,20 @@ function charactersOf(left: number, right: number): Candidate[] {
   return found
 }
 
+// A character of which no byte is known (written U+FFFD).
+const unknownCharacter: Candidate = {code: 0xfffd, key: modelKey(0xfffd), byte: unknownByte, prior: 1}
+
 function candidate(code: number, byte: number): Candidate {
-  return {code, key: modelKey(code), byte, prior: 1}
+  return {code, key: modelKey(code), byte, prior: isFullWidthAlphanumeric(code) ? fullWidthShare : 1}
+}
+
+// A full-width letter or digit is scored as its ASCII form (scrapers fold them), but inside a span
+// the true text had none of ASCII's (an ASCII byte ends the span): only the full-width forms GBK
+// news writes far less often.
+const fullWidthShare = 0.1
+
+function isFullWidthAlphanumeric(code: number): boolean {
+  return (code >= 0xff10 && code <= 0xff19) || (code >= 0xff21 && code <= 0xff3a) || (code >= 0xff41 && code <= 0xff5a)
 }
 
 // Characters too rare to be guessed from one byte are left out of a guess.

@@ -1,14 +1,21 @@
 // The verdict on one damage mark: the span's bytes (span-bytes.ts), every reading of them weighed
 // (lattice.ts), and the whole compared with the text as it is over the same characters, under the
-// same model. Long spans are easy: a shift that turns garbage into fluent text gains on every
+// same model; the boundaries it leaves unsure are weighed again with jieba's words (rescore.ts).
+// Long spans are easy: a shift that turns garbage into fluent text gains on every
 // character.
 import {modelKey} from './frequency.js'
 import {SpanLattice} from './lattice.js'
 import {type PairModel, paragraphEnd, paragraphStart} from './pair-model.js'
+import {rescore} from './rescore.js'
 import {type Ending, readSpanBytes} from './span-bytes.js'
 
 // Characters of the text after the span that every reading is scored with (where it joins).
 const joinReach = 4
+// Least posterior of a reading the words settle for it to be written: the words are surer of
+// themselves than they should be, so this asks more than the lattice's own guesses do.
+const wordCertainty = 0.97
+// Characters of text on each side of a span that the word model reads with it.
+const wordContext = 7
 // log prior odds of a damaged span against a real `?` where the scan saw a signal.
 const damagePrior = -2 * Math.LN10
 
@@ -69,9 +76,17 @@ export function readSpan(
   const best = masses.indexOf(Math.max(...masses))
   const ending = span.endings[best]!
   const decision = lattice.decide(span, ending, follow(ending), certainty)
+  const tail = ending.tail.map((code) => String.fromCharCode(code)).join('')
+  if (decision.unsure > 0) {
+    const before = text.slice(Math.max(0, start - wordContext), start)
+    const after = tail + text.slice(ending.end, ending.end + wordContext)
+    const rescored = rescore(decision.layers, before, after, model, wordCertainty)
+    lattice.steps += rescored.steps
+    decision.codes = rescored.codes
+    decision.unsure = rescored.unsure
+  }
   const asIs = asIsScore(text, start, windowEnd, model, before)
   const gain = (total + damagePrior - asIs) / Math.LN10 / (windowEnd - start)
-  const tail = ending.tail.map((code) => String.fromCharCode(code)).join('')
   return {
     windowEnd,
     overBudget: lattice.overBudget,

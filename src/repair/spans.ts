@@ -13,6 +13,8 @@ export type Signal =
   | 'misaligned'
   | 'short-run'
   | 'unpaired-end'
+  | 'lone-lead'
+  | 'stray-script'
 
 // How far after the start the signals are looked for (characters).
 const signalReach = 6
@@ -30,6 +32,7 @@ export function nextDamageMark(text: string, from: number): number {
 
 // Why the text after the mark at `start` looks misaligned, or undefined when it reads as text.
 export function damageSignal(text: string, start: number): Signal | undefined {
+  if (isLoneLead(text, start)) return 'lone-lead'
   if (isShortRun(text, start)) return 'short-run'
   const end = Math.min(text.length, start + 1 + signalReach)
   if (!hasHanWithin(text, start + 1, Math.min(end, start + 1 + chineseReach))) return undefined
@@ -39,9 +42,11 @@ export function damageSignal(text: string, start: number): Signal | undefined {
     const code = text.charCodeAt(index)
     if (isPrivateUse(code)) return 'private-use'
     if (isHan(code) && !isKnownHan(code) && gbkBytes(code) !== noCharacter) return 'rare-han'
-    // Right after the mark a folded full-width form can be any mark; further in, only an ASCII
-    // trail byte read alone is what the misalignment makes (`(` or `/` never is one).
-    const stray = index === start + 1 ? isStrayAscii(code) : code < 0x80 && isTrailByte(code)
+    if (isStrayScript(code)) return 'stray-script'
+    // Right after the mark a folded full-width form pairs the lost trail byte with the next
+    // character's lead; further in, only an ASCII trail byte read alone is what the misalignment
+    // makes (`(` or `/` never is one).
+    const stray = index === start + 1 ? isStrayAscii(code) && foldsTextLead(code) : code < 0x80 && isTrailByte(code)
     if (stray && isHanOrStart(text, index - 1, start) && isHan(text.charCodeAt(index + 1))) {
       return 'ascii-between-han'
     }
@@ -91,6 +96,32 @@ function isStrayAscii(code: number): boolean {
   return (
     code !== 0x2c && code !== 0x2e && code !== 0x3a && code !== 0x3b && code !== 0x22 && code !== 0x3f && code !== 0x21
   )
+}
+
+// Whether a folded full-width form right after the mark (GBK A3, then the code + 0x80) ends in
+// the lead byte of what news text is made of: punctuation (A1-A3), U+3007 of dates (A9) or a
+// common Han character (B0-F7). Not `(` or `/` (leads A8 and AF: pinyin, rare characters),
+// which real text has after a lost character (`?(` before a list of names, `?/` in a byline).
+function foldsTextLead(code: number): boolean {
+  const lead = code + 0x80
+  return (lead >= 0xa1 && lead <= 0xa3) || lead === 0xa9 || (lead >= 0xb0 && lead <= 0xf7)
+}
+
+// Kana, Greek, Cyrillic and box drawing: GBK rows A4-A7 and A9, which a misaligned pair reads
+// often (their lead bytes are common trail bytes) and Chinese news text next to a `?` never has.
+function isStrayScript(code: number): boolean {
+  return (code >= 0x370 && code <= 0x4ff) || (code >= 0x3040 && code <= 0x30ff) || (code >= 0x2500 && code <= 0x257f)
+}
+
+// The mark right before the `?` a decoder writes for a lead byte it could not pair (a span of no
+// characters): after U+FFFD, before an ASCII byte below 0x40 or the paragraph's end (`\ufffd?)`);
+// after a `?` that follows a Han character, before whitespace (`??` then a space; a question
+// doubled is followed by text).
+function isLoneLead(text: string, start: number): boolean {
+  if (text.charCodeAt(start + 1) !== 0x3f) return false
+  const next = start + 2 < text.length ? text.charCodeAt(start + 2) : -1
+  if (text.charCodeAt(start) === 0xfffd) return next === -1 || (next < 0x40 && next !== 0x3f)
+  return start > 0 && isHan(text.charCodeAt(start - 1)) && (next === 0x20 || next === 0x3000 || next === 0x09)
 }
 
 function isHanOrStart(text: string, index: number, start: number): boolean {
