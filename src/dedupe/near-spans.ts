@@ -60,9 +60,11 @@ interface Chain {
 }
 
 export function findNearDuplicateSpans(text: string, options: NearSpanOptions = nearSpanDefaults): NearSpanSearch {
-  const ends = sentenceEnds(text)
-  const starts = ends.map((_, index) => (index === 0 ? 0 : ends[index - 1]!))
   const search: NearSpanSearch = {spans: [], overBudget: false}
+  const ends = sentenceEnds(text)
+  // A chain's earlier and later sentences are distinct: a line of fewer sentences holds none.
+  if (ends.length < 2 * options.minAnchors) return search
+  const starts = ends.map((_, index) => (index === 0 ? 0 : ends[index - 1]!))
   let floor = 0
   for (const chain of anchorChains(text, starts, ends, options)) {
     if (chain.firsts[0]! < floor || chain.firsts.length < options.minAnchors) continue
