@@ -67,18 +67,15 @@ function tandemsInParagraph(
   budget: {left: number},
 ): Tandem[] {
   const tandems: Tandem[] = []
-  const lastSeen = new Map<bigint, number>()
   // Per period, how far the text was already compared: a later candidate inside it adds nothing.
   const comparedUpTo = new Map<number, number>()
   let floor = 0
   for (let sentence = first; sentence <= last && budget.left >= 0; sentence++) {
     const start = table.starts[sentence]!
-    const key = table.sentenceKeys[sentence]
-    const previous = key === undefined ? undefined : lastSeen.get(key)
-    if (key !== undefined) lastSeen.set(key, sentence)
+    const previous = table.previousCopies[sentence]!
     if (start < floor) continue
     const periods: number[] = []
-    if (previous !== undefined) periods.push(start - table.starts[previous]!)
+    if (previous >= first) periods.push(start - table.starts[previous]!)
     const ownLength = table.ends[sentence]! - start
     if (ownLength >= minLength && ownLength !== periods[0]) periods.push(ownLength)
     for (const period of periods) {
