@@ -3,20 +3,29 @@
 // paragraph but not after a digit) and the closing quotes and brackets that follow them (Chinese,
 // or ASCII `"` `'` `)` `]`), so a closing quote stays with its sentence. A piece with no content of its own (only blanks and
 // marks) joins the sentence before it, so every sentence but a contentless paragraph has a key.
-import {isAsciiCloser, isAsciiDigit, isBlank, isClosingMark, isMarkOrBlank, isSentenceEnd} from '../text/char-class.js'
+import {
+  isAsciiCloser,
+  isAsciiDigit,
+  isBlank,
+  isClosingMark,
+  isMarkOrBlank,
+  isSentenceEnd,
+  nextSentenceEndOrDot,
+} from '../text/char-class.js'
 
 // Exclusive end offsets of the sentences of `text`, in order; the last is `text.length`.
 export function sentenceEnds(text: string): number[] {
   const ends: number[] = []
-  let index = 0
-  while (index < text.length) {
+  let index = nextSentenceEndOrDot(text, 0)
+  while (index >= 0) {
     if (!isSentenceStop(text, index)) {
-      index++
+      index = nextSentenceEndOrDot(text, index + 1)
       continue
     }
     index = endOfStopRun(text, index)
     if (ends.length === 0 || hasContent(text, ends[ends.length - 1]!, index)) ends.push(index)
     else ends[ends.length - 1] = index
+    index = nextSentenceEndOrDot(text, index)
   }
   const lastEnd = ends.length > 0 ? ends[ends.length - 1]! : 0
   if (lastEnd < text.length) {
@@ -28,7 +37,7 @@ export function sentenceEnds(text: string): number[] {
 
 // The end of the sentence that holds `from` (the paragraph end when no stop follows).
 export function nextSentenceEnd(text: string, from: number): number {
-  for (let index = from; index < text.length; index++) {
+  for (let index = nextSentenceEndOrDot(text, from); index >= 0; index = nextSentenceEndOrDot(text, index + 1)) {
     if (isSentenceStop(text, index)) return endOfStopRun(text, index)
   }
   return text.length
