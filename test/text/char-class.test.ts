@@ -2,10 +2,12 @@ import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {
+  hasInvisible,
   isBlank,
   isClosingContext,
   isClosingMark,
   isHan,
+  isInvisible,
   isOpeningContext,
   isOpeningMark,
   isSentenceEnd,
@@ -97,5 +99,12 @@ describe('nextSentenceEndOrDot', () => {
     ['gives -1 past the end', 'a.', 5, -1],
   ])('%s', (_, text, from, found) => {
     expect(nextSentenceEndOrDot(text, from)).toBe(found)
+  })
+})
+
+describe('hasInvisible', () => {
+  it('finds exactly the invisible characters', () => {
+    const finds = (code: number) => code >= 0 && hasInvisible(`ab${String.fromCharCode(code)}c`)
+    expect(disagreements(finds, isInvisible)).toEqual([])
   })
 })
