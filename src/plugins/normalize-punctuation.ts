@@ -78,17 +78,12 @@ export function normalizeParagraph(value: string, workspace: Workspace): string 
 }
 
 // The ASCII marks some rule may convert: ! " ' ( ) , . : ; ? [ ]
-const convertible = new Uint8Array(128)
-for (const character of '!"\'(),.:;?[]') convertible[character.charCodeAt(0)] = 1
+const convertible = /[!"'(),.:;?[\]]/
 
 // Whether the paragraph holds a mark some rule may convert; most clean paragraphs hold none and
-// cost this one plain scan.
+// cost this one native scan.
 export function hasConvertibleMark(value: string): boolean {
-  for (let index = 0; index < value.length; index++) {
-    const code = value.charCodeAt(index)
-    if (code < 0x80 && convertible[code] === 1) return true
-  }
-  return false
+  return convertible.test(value)
 }
 
 function report(
