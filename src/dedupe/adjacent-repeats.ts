@@ -70,22 +70,23 @@ function tandemsInParagraph(
   // Per period, how far the text was already compared: a later candidate inside it adds nothing.
   const comparedUpTo = new Map<number, number>()
   let floor = 0
+  // The tandem of period `period` (0: none) through `start`, if long enough.
+  const tandemOf = (start: number, period: number): Tandem | undefined => {
+    if (period === 0 || (comparedUpTo.get(period) ?? -1) > start - period) return undefined
+    const tandem = tandemAround(text, start, period, floor, budget, comparedUpTo)
+    return tandem && isLongEnough(text, table, first, last, tandem, minLength) ? tandem : undefined
+  }
   for (let sentence = first; sentence <= last && budget.left >= 0; sentence++) {
     const start = table.starts[sentence]!
-    const previous = table.previousCopies[sentence]!
     if (start < floor) continue
-    const periods: number[] = []
-    if (previous >= first) periods.push(start - table.starts[previous]!)
+    const previous = table.previousCopies[sentence]!
+    const keyPeriod = previous >= first ? start - table.starts[previous]! : 0
     const ownLength = table.ends[sentence]! - start
-    if (ownLength >= minLength && ownLength !== periods[0]) periods.push(ownLength)
-    for (const period of periods) {
-      if ((comparedUpTo.get(period) ?? -1) > start - period) continue
-      const tandem = tandemAround(text, start, period, floor, budget, comparedUpTo)
-      if (tandem && isLongEnough(text, table, first, last, tandem, minLength)) {
-        tandems.push(tandem)
-        floor = tandem.end
-        break
-      }
+    const lengthPeriod = ownLength >= minLength && ownLength !== keyPeriod ? ownLength : 0
+    const tandem = tandemOf(start, keyPeriod) ?? tandemOf(start, lengthPeriod)
+    if (tandem) {
+      tandems.push(tandem)
+      floor = tandem.end
     }
   }
   return tandems
