@@ -14,24 +14,43 @@ const binShift = 28
 const binValues = 1 << binShift
 const empty = 0xffffffff
 
-// The sketch of `form` (a form shorter than 3 is one shingle), written to `into`.
+// Per bin, the least value seen while sketching: int32 (values stay under 2^28), so the loop runs
+// on small integers only; `unseen` marks an empty bin.
+const least = new Int32Array(sketchSize)
+const unseen = 0x7fffffff
+
+// The sketch of `form` (a form shorter than 3 is one shingle, padded with 0), written to `into`.
 export function sketch(form: string, into: Uint32Array = new Uint32Array(sketchSize)): Uint32Array {
-  into.fill(empty)
-  const last = Math.max(form.length - 3, 0)
-  // Each code unit is read once, the shingle's three rolled along (0 past the end).
-  let first = form.charCodeAt(0) || 0
-  let second = form.charCodeAt(1) || 0
-  for (let index = 0; index <= last; index++) {
-    const third = form.charCodeAt(index + 2) || 0
-    const shingle = mix32((first * 65599 + second) * 65599 + third)
-    const bin = shingle >>> binShift
-    const value = shingle & (binValues - 1)
-    if (value < into[bin]!) into[bin] = value
-    first = second
-    second = third
+  least.fill(unseen)
+  if (form.length < 3) {
+    addShingle(shingleOf(form.charCodeAt(0) || 0, form.charCodeAt(1) || 0, 0))
+  } else {
+    // Each code unit is read once, the shingle's three rolled along.
+    let first = form.charCodeAt(0)
+    let second = form.charCodeAt(1)
+    for (let index = 2; index < form.length; index++) {
+      const third = form.charCodeAt(index)
+      addShingle(shingleOf(first, second, third))
+      first = second
+      second = third
+    }
   }
+  for (let bin = 0; bin < sketchSize; bin++) into[bin] = least[bin] === unseen ? empty : least[bin]!
   densify(into)
   return into
+}
+
+// The hash of a shingle: murmur3's finalizer over `(first * 65599 + second) * 65599 + third`
+// modulo 2^32, computed in int32 steps.
+function shingleOf(first: number, second: number, third: number): number {
+  return mixBits((Math.imul((Math.imul(first, 65599) + second) | 0, 65599) + third) | 0)
+}
+
+// Its top 4 bits choose the bin, the other 28 are the value.
+function addShingle(shingle: number): void {
+  const bin = shingle >>> binShift
+  const value = shingle & (binValues - 1)
+  if (value < least[bin]!) least[bin] = value
 }
 
 // Each empty bin takes the value of the next filled bin (cyclically), offset by the distance.
@@ -120,11 +139,15 @@ export class BandIndex {
 
 // murmur3's 32-bit finalizer.
 export function mix32(value: number): number {
+  return mixBits(value) >>> 0
+}
+
+// The same bits as an int32.
+function mixBits(value: number): number {
   let hash = value | 0
   hash ^= hash >>> 16
   hash = Math.imul(hash, 0x85ebca6b)
   hash ^= hash >>> 13
   hash = Math.imul(hash, 0xc2b2ae35)
-  hash ^= hash >>> 16
-  return hash >>> 0
+  return hash ^ (hash >>> 16)
 }

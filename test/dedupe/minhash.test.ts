@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import {normalizedForm} from '../../src/dedupe/key.js'
-import {BandIndex, bandCount, bandKeys, sketch} from '../../src/dedupe/minhash.js'
+import {BandIndex, bandCount, bandKeys, mix32, sketch, sketchSize} from '../../src/dedupe/minhash.js'
 import {corpusArticles} from '../helpers.js'
 
 // Paragraph-sized forms cut from real articles.
@@ -11,6 +11,36 @@ const forms = corpusArticles()
 function keysOf(form: string): Uint32Array {
   return bandKeys(sketch(form))
 }
+
+// The sketch as its header defines it, in plain double arithmetic: each 3-shingle's value
+// `(a * 65599 + b) * 65599 + c` (exact below 2^53) mixed; top 4 bits the bin, the rest the value.
+function sketchByDefinition(form: string): number[] {
+  const bins: number[] = new Array(sketchSize).fill(Number.POSITIVE_INFINITY)
+  for (let index = 0; index <= Math.max(form.length - 3, 0); index++) {
+    const unit = (at: number) => form.charCodeAt(at) || 0
+    const shingle = mix32((unit(index) * 65599 + unit(index + 1)) * 65599 + unit(index + 2))
+    bins[Math.floor(shingle / 2 ** 28)] = Math.min(bins[Math.floor(shingle / 2 ** 28)]!, shingle % 2 ** 28)
+  }
+  return bins.map((value, bin) => {
+    if (value !== Number.POSITIVE_INFINITY) return value
+    for (let distance = 1; distance < sketchSize; distance++) {
+      const next = bins[(bin + distance) % sketchSize]!
+      if (next !== Number.POSITIVE_INFINITY) return next + distance * 2 ** 28
+    }
+    return 0xffffffff
+  })
+}
+
+describe('sketch', () => {
+  it.each([
+    ['paragraphs of the corpus', corpusArticles().map(normalizedForm)],
+    ['forms shorter than a shingle', ['', 'a', '\u4e2d', 'ab']],
+    ['the highest code units', ['\uffff\uffff\uffff\uffff', '\uffff\u0000\uffff']],
+  ])('gives what its definition gives on %s', (_, texts) => {
+    const differing = texts.filter((form) => [...sketch(form)].join() !== sketchByDefinition(form).join())
+    expect(differing).toEqual([])
+  })
+})
 
 describe('BandIndex', () => {
   it('lists, once each, exactly the filed paragraphs that share a band key, as buckets of arrays do', () => {
