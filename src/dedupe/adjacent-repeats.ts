@@ -41,6 +41,8 @@ export function findAdjacentRepeats(
   comparisonsPerUnit = 8,
 ): AdjacentSearch {
   const search: AdjacentSearch = {repeats: [], exhausted: []}
+  // Per period, how far a paragraph's text was already compared (see `tandemsInParagraph`).
+  const comparedUpTo = new Map<number, number>()
   let first = 0
   while (first < table.paragraphs.length) {
     const paragraph = table.paragraphs[first]!
@@ -48,7 +50,8 @@ export function findAdjacentRepeats(
     while (last + 1 < table.paragraphs.length && table.paragraphs[last + 1] === paragraph) last++
     const text = texts[paragraph]!
     const budget = {left: Math.ceil(comparisonsPerUnit * text.length)}
-    for (const tandem of tandemsInParagraph(text, table, first, last, minLength, budget)) {
+    comparedUpTo.clear()
+    for (const tandem of tandemsInParagraph(text, table, first, last, minLength, budget, comparedUpTo)) {
       search.repeats.push({paragraph, firstParagraph: paragraph, ...tandem, remove: true})
     }
     if (budget.left < 0) search.exhausted.push(paragraph)
@@ -65,10 +68,11 @@ function tandemsInParagraph(
   last: number,
   minLength: number,
   budget: {left: number},
+  // Per period, how far the text was already compared: a later candidate inside it adds nothing.
+  // Empty on entry.
+  comparedUpTo: Map<number, number>,
 ): Tandem[] {
   const tandems: Tandem[] = []
-  // Per period, how far the text was already compared: a later candidate inside it adds nothing.
-  const comparedUpTo = new Map<number, number>()
   let floor = 0
   // The tandem of period `period` (0: none) through `start`, if long enough.
   const tandemOf = (start: number, period: number): Tandem | undefined => {

@@ -40,8 +40,6 @@ export interface SentenceTable {
   ends: number[]
   firstCopies: number[]
   previousCopies: number[]
-  // Per sentence, the key of its normalized form, if it has content.
-  sentenceKeys: Array<bigint | undefined>
   // Per paragraph, the key of its normalized form (its sentences' forms joined), if it has content.
   keys: Array<bigint | undefined>
   // Per paragraph, whether it exactly repeats an earlier paragraph; its sentences are left out.
@@ -55,7 +53,6 @@ export function tabulateSentences(texts: string[], forms: FormBytes): SentenceTa
     ends: [],
     firstCopies: [],
     previousCopies: [],
-    sentenceKeys: [],
     keys: [],
     exactRepeats: [],
   }
@@ -82,7 +79,6 @@ export function tabulateSentences(texts: string[], forms: FormBytes): SentenceTa
       table.starts.push(index === 0 ? 0 : ends[index - 1]!)
       table.ends.push(ends[index]!)
       const sentenceKey = forms.keyOf(index === 0 ? 0 : formEnds[index - 1]!, formEnds[index]!)
-      table.sentenceKeys.push(sentenceKey)
       const previous = sentenceKey === undefined ? -1 : latestByKey.get(sentenceKey)
       table.previousCopies.push(previous)
       table.firstCopies.push(previous < 0 || table.firstCopies[previous]! < 0 ? previous : table.firstCopies[previous]!)
