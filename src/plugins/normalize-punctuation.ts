@@ -77,11 +77,12 @@ export function normalizeParagraph(value: string, workspace: Workspace): string 
   return buffer.spliceInto(value)
 }
 
-// The ASCII marks some rule may convert: ! " ' ( ) , . : ; ? [ ]
-const convertible = /[!"'(),.:;?[\]]/
+// The ASCII marks some rule may convert: ! " ' ( ) , . : ; ? [ ], but for a `.`, `,` or `:`
+// between two ASCII digits, which P0 always masks (13.5, 1,000, 10:30).
+const convertible = /[!"'();?[\]]|(?<![0-9])[.,:]|[.,:](?![0-9])/
 
 // Whether the paragraph holds a mark some rule may convert; most clean paragraphs hold none and
-// cost this one native scan.
+// cost this one native scan (a quarter of raw news paragraphs hold only numbers' separators).
 export function hasConvertibleMark(value: string): boolean {
   return convertible.test(value)
 }

@@ -233,4 +233,13 @@ describe('hasConvertibleMark', () => {
     }
     expect(found.join('')).toBe('!"\'(),.:;?[]')
   })
+
+  it.each([
+    ['a decimal point, a thousands separator and a clock time', '13.5 1,000 10:30', false],
+    ['a full stop after a number', '13.', true],
+    ['a comma before a number', 'a,1', true],
+    ['a colon between a digit and a letter', '1:a', true],
+  ])('leaves out only separators between digits: %s', (_, text, holds) => {
+    expect(hasConvertibleMark(text)).toBe(holds)
+  })
 })
