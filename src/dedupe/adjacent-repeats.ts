@@ -48,16 +48,30 @@ export function findAdjacentRepeats(
     const paragraph = table.paragraphs[first]!
     let last = first
     while (last + 1 < table.paragraphs.length && table.paragraphs[last + 1] === paragraph) last++
-    const text = texts[paragraph]!
-    const budget = {left: Math.ceil(comparisonsPerUnit * text.length)}
-    comparedUpTo.clear()
-    for (const tandem of tandemsInParagraph(text, table, first, last, minLength, budget, comparedUpTo)) {
-      search.repeats.push({paragraph, firstParagraph: paragraph, ...tandem, remove: true})
+    if (proposesPeriod(table, first, last, minLength)) {
+      const text = texts[paragraph]!
+      const budget = {left: Math.ceil(comparisonsPerUnit * text.length)}
+      comparedUpTo.clear()
+      for (const tandem of tandemsInParagraph(text, table, first, last, minLength, budget, comparedUpTo)) {
+        search.repeats.push({paragraph, firstParagraph: paragraph, ...tandem, remove: true})
+      }
+      if (budget.left < 0) search.exhausted.push(paragraph)
     }
-    if (budget.left < 0) search.exhausted.push(paragraph)
     first = last + 1
   }
   return search
+}
+
+// Whether a sentence of `first..last` (one paragraph's) proposes a period that can hold a tandem:
+// one after the first sentence (whose copy would start before the paragraph) that repeats an
+// earlier sentence of the paragraph or is `minLength` code units long. Most paragraphs hold none
+// and are not searched.
+function proposesPeriod(table: SentenceTable, first: number, last: number, minLength: number): boolean {
+  for (let sentence = first + 1; sentence <= last; sentence++) {
+    if (table.previousCopies[sentence]! >= first) return true
+    if (table.ends[sentence]! - table.starts[sentence]! >= minLength) return true
+  }
+  return false
 }
 
 // The tandems among sentences `first..last` (one paragraph's), left to right, not overlapping.
