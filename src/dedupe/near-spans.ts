@@ -15,7 +15,7 @@
 // over the anchors, and diffs of bounded size over disjoint gaps.
 import diff from 'fast-diff'
 import {normalizedForm} from './key.js'
-import {sentenceEnds} from './sentences.js'
+import {mayHoldSentences, sentenceEnds} from './sentences.js'
 
 export interface NearSpanOptions {
   // The least share of characters the two spans hold in common, in order; see the README.
@@ -61,8 +61,9 @@ interface Chain {
 
 export function findNearDuplicateSpans(text: string, options: NearSpanOptions = nearSpanDefaults): NearSpanSearch {
   const search: NearSpanSearch = {spans: [], overBudget: false}
-  const ends = sentenceEnds(text)
   // A chain's earlier and later sentences are distinct: a line of fewer sentences holds none.
+  if (!mayHoldSentences(text, 2 * options.minAnchors)) return search
+  const ends = sentenceEnds(text)
   if (ends.length < 2 * options.minAnchors) return search
   const starts = ends.map((_, index) => (index === 0 ? 0 : ends[index - 1]!))
   let floor = 0

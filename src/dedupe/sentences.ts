@@ -35,6 +35,17 @@ export function sentenceEnds(text: string): number[] {
   return ends
 }
 
+// Whether `text` may hold `count` sentences or more: every sentence but the last ends in a run of
+// stops, so a text with fewer than `count - 1` code units that may end a sentence holds fewer. A
+// bound that costs a few native searches and no array, before `sentenceEnds`.
+export function mayHoldSentences(text: string, count: number): boolean {
+  let stops = 0
+  for (let index = nextSentenceEndOrDot(text, 0); index >= 0 && stops < count - 1; stops++) {
+    index = nextSentenceEndOrDot(text, index + 1)
+  }
+  return stops >= count - 1
+}
+
 // The end of the sentence that holds `from` (the paragraph end when no stop follows).
 export function nextSentenceEnd(text: string, from: number): number {
   for (let index = nextSentenceEndOrDot(text, from); index >= 0; index = nextSentenceEndOrDot(text, index + 1)) {
