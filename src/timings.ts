@@ -22,8 +22,16 @@ export interface StepStats {
 
 export class StepTimings {
   #steps = new Map<string, StepTiming>()
+  #recorded = 0
+
+  // Milliseconds recorded so far by every step, drained or not: a step that awaits subtracts
+  // what others recorded meanwhile (see `timed` in processor.ts).
+  get recorded(): number {
+    return this.#recorded
+  }
 
   record(step: string, milliseconds: number): void {
+    this.#recorded += milliseconds
     const timing = this.#steps.get(step)
     if (timing) {
       timing.count++

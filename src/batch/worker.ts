@@ -42,7 +42,7 @@ port.on('message', async (message: CleanMessage | AnswerMessage) => {
     store?.answer(message)
     return
   }
-  store?.begin(message.document, (await claimsOnce(message.entry)) ? 'one' : 'many')
+  if (store) store.begin(message.document, (await claimsOnce(message.entry)) ? 'one' : 'many')
   const result = await cleanFile(message.entry, context)
   port.postMessage({type: 'result', result, timings: processorTimings(processor).drain()} satisfies ResultMessage)
 })

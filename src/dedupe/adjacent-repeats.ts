@@ -41,20 +41,37 @@ export function findAdjacentRepeats(
   comparisonsPerUnit = 8,
 ): AdjacentSearch {
   const search: AdjacentSearch = {repeats: [], exhausted: []}
+  // Per period, how far a paragraph's text was already compared (see `tandemsInParagraph`).
+  const comparedUpTo = new Map<number, number>()
   let first = 0
   while (first < table.paragraphs.length) {
     const paragraph = table.paragraphs[first]!
     let last = first
     while (last + 1 < table.paragraphs.length && table.paragraphs[last + 1] === paragraph) last++
-    const text = texts[paragraph]!
-    const budget = {left: Math.ceil(comparisonsPerUnit * text.length)}
-    for (const tandem of tandemsInParagraph(text, table, first, last, minLength, budget)) {
-      search.repeats.push({paragraph, firstParagraph: paragraph, ...tandem, remove: true})
+    if (proposesPeriod(table, first, last, minLength)) {
+      const text = texts[paragraph]!
+      const budget = {left: Math.ceil(comparisonsPerUnit * text.length)}
+      comparedUpTo.clear()
+      for (const tandem of tandemsInParagraph(text, table, first, last, minLength, budget, comparedUpTo)) {
+        search.repeats.push({paragraph, firstParagraph: paragraph, ...tandem, remove: true})
+      }
+      if (budget.left < 0) search.exhausted.push(paragraph)
     }
-    if (budget.left < 0) search.exhausted.push(paragraph)
     first = last + 1
   }
   return search
+}
+
+// Whether a sentence of `first..last` (one paragraph's) proposes a period that can hold a tandem:
+// one after the first sentence (whose copy would start before the paragraph) that repeats an
+// earlier sentence of the paragraph or is `minLength` code units long. Most paragraphs hold none
+// and are not searched.
+function proposesPeriod(table: SentenceTable, first: number, last: number, minLength: number): boolean {
+  for (let sentence = first + 1; sentence <= last; sentence++) {
+    if (table.previousCopies[sentence]! >= first) return true
+    if (table.ends[sentence]! - table.starts[sentence]! >= minLength) return true
+  }
+  return false
 }
 
 // The tandems among sentences `first..last` (one paragraph's), left to right, not overlapping.
@@ -65,30 +82,29 @@ function tandemsInParagraph(
   last: number,
   minLength: number,
   budget: {left: number},
+  // Per period, how far the text was already compared: a later candidate inside it adds nothing.
+  // Empty on entry.
+  comparedUpTo: Map<number, number>,
 ): Tandem[] {
   const tandems: Tandem[] = []
-  const lastSeen = new Map<bigint, number>()
-  // Per period, how far the text was already compared: a later candidate inside it adds nothing.
-  const comparedUpTo = new Map<number, number>()
   let floor = 0
+  // The tandem of period `period` (0: none) through `start`, if long enough.
+  const tandemOf = (start: number, period: number): Tandem | undefined => {
+    if (period === 0 || (comparedUpTo.get(period) ?? -1) > start - period) return undefined
+    const tandem = tandemAround(text, start, period, floor, budget, comparedUpTo)
+    return tandem && isLongEnough(text, table, first, last, tandem, minLength) ? tandem : undefined
+  }
   for (let sentence = first; sentence <= last && budget.left >= 0; sentence++) {
     const start = table.starts[sentence]!
-    const key = table.sentenceKeys[sentence]
-    const previous = key === undefined ? undefined : lastSeen.get(key)
-    if (key !== undefined) lastSeen.set(key, sentence)
     if (start < floor) continue
-    const periods: number[] = []
-    if (previous !== undefined) periods.push(start - table.starts[previous]!)
+    const previous = table.previousCopies[sentence]!
+    const keyPeriod = previous >= first ? start - table.starts[previous]! : 0
     const ownLength = table.ends[sentence]! - start
-    if (ownLength >= minLength && ownLength !== periods[0]) periods.push(ownLength)
-    for (const period of periods) {
-      if ((comparedUpTo.get(period) ?? -1) > start - period) continue
-      const tandem = tandemAround(text, start, period, floor, budget, comparedUpTo)
-      if (tandem && isLongEnough(text, table, first, last, tandem, minLength)) {
-        tandems.push(tandem)
-        floor = tandem.end
-        break
-      }
+    const lengthPeriod = ownLength >= minLength && ownLength !== keyPeriod ? ownLength : 0
+    const tandem = tandemOf(start, keyPeriod) ?? tandemOf(start, lengthPeriod)
+    if (tandem) {
+      tandems.push(tandem)
+      floor = tandem.end
     }
   }
   return tandems

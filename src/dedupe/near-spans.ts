@@ -15,7 +15,7 @@
 // over the anchors, and diffs of bounded size over disjoint gaps.
 import diff from 'fast-diff'
 import {normalizedForm} from './key.js'
-import {sentenceEnds} from './sentences.js'
+import {mayHoldSentences, sentenceEnds} from './sentences.js'
 
 export interface NearSpanOptions {
   // The least share of characters the two spans hold in common, in order; see the README.
@@ -60,9 +60,12 @@ interface Chain {
 }
 
 export function findNearDuplicateSpans(text: string, options: NearSpanOptions = nearSpanDefaults): NearSpanSearch {
-  const ends = sentenceEnds(text)
-  const starts = ends.map((_, index) => (index === 0 ? 0 : ends[index - 1]!))
   const search: NearSpanSearch = {spans: [], overBudget: false}
+  // A chain's earlier and later sentences are distinct: a line of fewer sentences holds none.
+  if (!mayHoldSentences(text, 2 * options.minAnchors)) return search
+  const ends = sentenceEnds(text)
+  if (ends.length < 2 * options.minAnchors) return search
+  const starts = ends.map((_, index) => (index === 0 ? 0 : ends[index - 1]!))
   let floor = 0
   for (const chain of anchorChains(text, starts, ends, options)) {
     if (chain.firsts[0]! < floor || chain.firsts.length < options.minAnchors) continue

@@ -16,6 +16,7 @@
 
 import {isBlank} from '../text/char-class.js'
 import {codePointLength, type FormBytes} from './key.js'
+import {KeyIndex} from './key-index.js'
 import {nextSentenceEnd, sentenceEnds} from './sentences.js'
 
 // A later copy: `[start, end)` of paragraph `paragraph`, whose first copy starts at `firstStart`
@@ -31,14 +32,14 @@ export interface Repeat {
 }
 
 // The sentences of a file, flattened: sentence `s` is `[starts[s], ends[s])` of paragraph
-// `paragraphs[s]`, and `firstCopies[s]` the earlier sentence it repeats, or -1.
+// `paragraphs[s]`, `firstCopies[s]` the earlier sentence it repeats, or -1, and
+// `previousCopies[s]` the latest earlier sentence it repeats, or -1.
 export interface SentenceTable {
   paragraphs: number[]
   starts: number[]
   ends: number[]
   firstCopies: number[]
-  // Per sentence, the key of its normalized form, if it has content.
-  sentenceKeys: Array<bigint | undefined>
+  previousCopies: number[]
   // Per paragraph, the key of its normalized form (its sentences' forms joined), if it has content.
   keys: Array<bigint | undefined>
   // Per paragraph, whether it exactly repeats an earlier paragraph; its sentences are left out.
@@ -51,40 +52,40 @@ export function tabulateSentences(texts: string[], forms: FormBytes): SentenceTa
     starts: [],
     ends: [],
     firstCopies: [],
-    sentenceKeys: [],
+    previousCopies: [],
     keys: [],
     exactRepeats: [],
   }
-  const firstByKey = new Map<bigint, number>()
-  const paragraphKeys = new Set<bigint>()
+  // News paragraphs hold three sentences on average.
+  const latestByKey = new KeyIndex(4 * texts.length)
+  const paragraphKeys = new KeyIndex(texts.length)
+  const formEnds: number[] = []
   texts.forEach((text, paragraph) => {
     const ends = sentenceEnds(text)
     forms.clear()
-    const formEnds = ends.map((end, index) => forms.append(text, index === 0 ? 0 : ends[index - 1], end))
+    formEnds.length = 0
+    for (let index = 0; index < ends.length; index++) {
+      formEnds.push(forms.append(text, index === 0 ? 0 : ends[index - 1], ends[index]))
+    }
     const key = forms.keyOf(0, formEnds.at(-1) ?? 0)
-    const isExactRepeat = key !== undefined && paragraphKeys.has(key)
+    const isExactRepeat = key !== undefined && paragraphKeys.get(key) >= 0
     table.keys.push(key)
     table.exactRepeats.push(isExactRepeat)
-    if (key !== undefined) paragraphKeys.add(key)
+    if (key !== undefined) paragraphKeys.set(key, paragraph)
     if (isExactRepeat) return
-    formEnds.forEach((formEnd, index) => {
+    for (let index = 0; index < ends.length; index++) {
+      const sentence = table.ends.length
       table.paragraphs.push(paragraph)
       table.starts.push(index === 0 ? 0 : ends[index - 1]!)
       table.ends.push(ends[index]!)
-      const sentence = table.ends.length - 1
-      const sentenceKey = forms.keyOf(index === 0 ? 0 : formEnds[index - 1]!, formEnd)
-      table.sentenceKeys.push(sentenceKey)
-      table.firstCopies.push(sentenceKey === undefined ? -1 : firstSeen(firstByKey, sentenceKey, sentence))
-    })
+      const sentenceKey = forms.keyOf(index === 0 ? 0 : formEnds[index - 1]!, formEnds[index]!)
+      const previous = sentenceKey === undefined ? -1 : latestByKey.get(sentenceKey)
+      table.previousCopies.push(previous)
+      table.firstCopies.push(previous < 0 || table.firstCopies[previous]! < 0 ? previous : table.firstCopies[previous]!)
+      if (sentenceKey !== undefined) latestByKey.set(sentenceKey, sentence)
+    }
   })
   return table
-}
-
-function firstSeen(firstByKey: Map<bigint, number>, key: bigint, sentence: number): number {
-  const first = firstByKey.get(key)
-  if (first !== undefined) return first
-  firstByKey.set(key, sentence)
-  return -1
 }
 
 // The table with the sentences that overlap `spans` (sorted removals) no longer counted as

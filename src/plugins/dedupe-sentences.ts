@@ -15,6 +15,7 @@ import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
 import {findAdjacentRepeats} from '../dedupe/adjacent-repeats.js'
 import {type KeyOf, loadFormBytes, loadKeyOf} from '../dedupe/key.js'
+import {KeyIndex} from '../dedupe/key-index.js'
 import {
   findSentenceRepeats,
   findTrailingRepeat,
@@ -81,7 +82,7 @@ function applyRemovals(
 ): boolean[] {
   const keep = paragraphs.map(() => true)
   const byParagraph = groupByParagraph(repeats)
-  const paragraphByKey = new Map<bigint, number>()
+  const paragraphByKey = new KeyIndex(paragraphs.length)
   paragraphs.forEach((paragraph, index) => {
     const node = paragraph.children[0]
     const own = byParagraph.get(index)
@@ -92,10 +93,10 @@ function applyRemovals(
     const spans = widenedSpans(node.value, own)
     const rest = keptText(node.value, spans)
     const restKey = keyOf(rest)
-    const earlier = restKey === undefined ? undefined : paragraphByKey.get(restKey)
-    if (restKey === undefined || earlier !== undefined) {
+    const earlier = restKey === undefined ? -1 : paragraphByKey.get(restKey)
+    if (restKey === undefined || earlier >= 0) {
       const firstCopy =
-        earlier === undefined ? placeOfFirstCopy(paragraphs, own[0]!) : pointIn(paragraphs[earlier]!.children[0], 0)
+        earlier < 0 ? placeOfFirstCopy(paragraphs, own[0]!) : pointIn(paragraphs[earlier]!.children[0], 0)
       keep[index] = !reportRepeatedText(file, 'paragraph', pointIn(node, 0), node.value, firstCopy)
       if (keep[index]) remember(paragraphByKey, keys[index], index)
       return
@@ -130,8 +131,8 @@ function groupByParagraph(repeats: Repeat[]): Map<number, Repeat[]> {
   return groups
 }
 
-function remember(paragraphByKey: Map<bigint, number>, key: bigint | undefined, index: number): void {
-  if (key !== undefined && !paragraphByKey.has(key)) paragraphByKey.set(key, index)
+function remember(paragraphByKey: KeyIndex, key: bigint | undefined, index: number): void {
+  if (key !== undefined && paragraphByKey.get(key) < 0) paragraphByKey.set(key, index)
 }
 
 // The spans a paragraph loses: each removal widened over the blanks it would strand, in order

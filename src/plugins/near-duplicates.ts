@@ -13,7 +13,7 @@ import diff from 'fast-diff'
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
 import {codePointLength, normalizedForm} from '../dedupe/key.js'
-import {bandKeys, sketch} from '../dedupe/minhash.js'
+import {BandIndex, bandCount, bandKeys, sketch, sketchSize} from '../dedupe/minhash.js'
 import {findNearDuplicateSpans, type NearSpan, nearSpanDefaults, sharedInOrder} from '../dedupe/near-spans.js'
 import {pointIn, reportDoubt, reportRemoval} from '../messages.js'
 import type {Paragraph, Root, Text} from '../syntax/types.js'
@@ -43,15 +43,17 @@ const nearDuplicates: Plugin<[Options?], Root> = function (options = {}) {
     const forms = paragraphs.map((paragraph) => normalizedForm(paragraph.children[0].value))
     const eligible = forms.map((form) => codePointLength(form) >= minLength)
     if (eligible.filter(Boolean).length < 2) return
-    const buckets = new Map<number, number[]>()
-    const scratch = new Uint32Array(16)
+    const bands = new BandIndex(paragraphs.length)
+    const bins = new Uint32Array(sketchSize)
+    const keys = new Uint32Array(bandCount)
+    const candidates: number[] = []
     const removed = new Set<number>()
     forms.forEach((form, index) => {
       if (!eligible[index]) return
-      const keys = bandKeys(sketch(form, scratch))
-      const match = bestEarlierMatch(forms, index, candidatesIn(buckets, keys), minSimilarity)
+      bandKeys(sketch(form, bins), keys)
+      const match = bestEarlierMatch(forms, index, bands.candidates(keys, candidates), minSimilarity)
       if (match === undefined) {
-        for (const key of keys) addToBucket(buckets, key, index)
+        bands.add(index, keys)
         return
       }
       if (mode === 'remove') {
@@ -60,7 +62,7 @@ const nearDuplicates: Plugin<[Options?], Root> = function (options = {}) {
         }
       } else {
         reportNearDuplicate(file, paragraphs[index]!, paragraphs[match.index]!, match.similarity)
-        for (const key of keys) addToBucket(buckets, key, index)
+        bands.add(index, keys)
       }
     })
     if (removed.size > 0) tree.children = paragraphs.filter((_, index) => !removed.has(index))
@@ -96,19 +98,6 @@ function compareSpans(
     }
     node.value = kept + node.value.slice(from)
   }
-}
-
-function candidatesIn(buckets: Map<number, number[]>, keys: number[]): Set<number> {
-  const candidates = new Set<number>()
-  for (const key of keys) for (const index of buckets.get(key) ?? []) candidates.add(index)
-  return candidates
-}
-
-function addToBucket(buckets: Map<number, number[]>, key: number, index: number): void {
-  const bucket = buckets.get(key)
-  if (bucket) {
-    if (bucket[bucket.length - 1] !== index) bucket.push(index)
-  } else buckets.set(key, [index])
 }
 
 // The most similar earlier paragraph among the candidates (the earliest on a tie), if alike enough

@@ -77,18 +77,14 @@ export function normalizeParagraph(value: string, workspace: Workspace): string 
   return buffer.spliceInto(value)
 }
 
-// The ASCII marks some rule may convert: ! " ' ( ) , . : ; ? [ ]
-const convertible = new Uint8Array(128)
-for (const character of '!"\'(),.:;?[]') convertible[character.charCodeAt(0)] = 1
+// The ASCII marks some rule may convert: ! " ' ( ) , . : ; ? [ ], but for a `.`, `,` or `:`
+// between two ASCII digits, which P0 always masks (13.5, 1,000, 10:30).
+const convertible = /[!"'();?[\]]|(?<![0-9])[.,:]|[.,:](?![0-9])/
 
 // Whether the paragraph holds a mark some rule may convert; most clean paragraphs hold none and
-// cost this one plain scan.
+// cost this one native scan (a quarter of raw news paragraphs hold only numbers' separators).
 export function hasConvertibleMark(value: string): boolean {
-  for (let index = 0; index < value.length; index++) {
-    const code = value.charCodeAt(index)
-    if (code < 0x80 && convertible[code] === 1) return true
-  }
-  return false
+  return convertible.test(value)
 }
 
 function report(

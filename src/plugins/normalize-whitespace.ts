@@ -6,7 +6,7 @@ import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
 import {pointIn, reportFix} from '../messages.js'
 import type {Paragraph, Root, Text} from '../syntax/types.js'
-import {isBlank, isInvisible} from '../text/char-class.js'
+import {hasInvisible, isBlank, isInvisible} from '../text/char-class.js'
 import {codePointName} from '../text/code-point-name.js'
 
 const ruleId = 'normalize-whitespace'
@@ -53,10 +53,7 @@ function report(file: VFile, text: Text, reason: string, index: number, actual: 
 }
 
 function removeInvisible(value: string): string {
-  for (let index = 0; index < value.length; index++) {
-    if (isInvisible(value.charCodeAt(index))) return keepVisible(value)
-  }
-  return value
+  return hasInvisible(value) ? keepVisible(value) : value
 }
 
 function keepVisible(value: string): string {

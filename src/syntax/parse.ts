@@ -6,10 +6,12 @@ import type {Paragraph, Root} from './types.js'
 // Lines are numbered from `firstLine` (a window of a larger file starts on its own line).
 export function parse(text: string, firstLine = 1): Root {
   const children: Paragraph[] = []
+  // Most texts end their lines with LF alone: a native search finds each.
+  const findEnd = text.includes('\r') ? findLineEnd : findLineFeed
   let line = firstLine
   let start = 0
   while (start <= text.length) {
-    const end = findLineEnd(text, start)
+    const end = findEnd(text, start)
     if (!isBlankLine(text, start, end)) children.push(paragraphAt(text, start, end, line))
     if (end === text.length) break
     start = end + lineBreakLength(text, end)
@@ -36,6 +38,11 @@ function findLineEnd(text: string, from: number): number {
     if (code === 0x0a || code === 0x0d) return index
   }
   return text.length
+}
+
+function findLineFeed(text: string, from: number): number {
+  const end = text.indexOf('\n', from)
+  return end < 0 ? text.length : end
 }
 
 function lineBreakLength(text: string, at: number): number {

@@ -1,7 +1,11 @@
 // Tree -> text: paragraphs joined with LF, the text ended by one LF (nothing for an empty tree).
 import type {Root} from './types.js'
 
+// One join makes the whole text flat: appending the final LF afterwards would make a rope that
+// encoding the output copies again.
 export function stringify(tree: Root): string {
   if (tree.children.length === 0) return ''
-  return tree.children.map((paragraph) => paragraph.children[0].value).join('\n') + '\n'
+  const lines = tree.children.map((paragraph) => paragraph.children[0].value)
+  lines.push('')
+  return lines.join('\n')
 }

@@ -153,6 +153,28 @@ export function isMarkOrBlank(code: number): boolean {
   return hasClass(code, markOrBlank)
 }
 
+// A regex class of the code units `codes`, so a scan runs in native code.
+function classOf(codes: number[]): string {
+  return `[${codes.map((code) => `\\u${code.toString(16).padStart(4, '0')}`).join('')}]`
+}
+
+const anyInvisible = new RegExp(classOf(invisibles))
+
+// Whether `text` holds an invisible character (see `isInvisible`): one native scan.
+export function hasInvisible(text: string): boolean {
+  return anyInvisible.test(text)
+}
+
+// The code units that may end a sentence: those of `isSentenceEnd` and the ASCII `.` (which ends
+// one by its context), as a regex class, so a scan jumps from one to the next in native code.
+const sentenceEndOrDot = new RegExp(classOf([...sentenceEnds, 0x2e]), 'g')
+
+// The first code unit at or after `from` that may end a sentence (see above), or -1.
+export function nextSentenceEndOrDot(text: string, from: number): number {
+  sentenceEndOrDot.lastIndex = from
+  return sentenceEndOrDot.test(text) ? sentenceEndOrDot.lastIndex - 1 : -1
+}
+
 // ASCII ranges compare faster than they look up.
 export function isAsciiDigit(code: number): boolean {
   return code >= 0x30 && code <= 0x39

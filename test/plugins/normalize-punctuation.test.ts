@@ -1,6 +1,6 @@
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
-import {normalizeParagraph, Workspace} from '../../src/plugins/normalize-punctuation.js'
+import {hasConvertibleMark, normalizeParagraph, Workspace} from '../../src/plugins/normalize-punctuation.js'
 import {createProcessor, type NewscleanProcessor, processDocument} from '../../src/processor.js'
 import {applyFixes} from '../../src/punctuation/fixes.js'
 import {corpusArticles, readFixture} from '../helpers.js'
@@ -222,5 +222,24 @@ describe("applyFixes, which a reviewer's rejections go through", () => {
     workspace.fixes.clear()
     expect(applyFixes(input, fixes)).toBe(normalized)
     expect(applyFixes(input, [])).toBe(input)
+  })
+})
+
+describe('hasConvertibleMark', () => {
+  it('finds exactly the ASCII marks some rule converts, among every BMP unit', () => {
+    const found: string[] = []
+    for (let code = 0; code < 0x10000; code++) {
+      if (hasConvertibleMark(`a${String.fromCharCode(code)}b`)) found.push(String.fromCharCode(code))
+    }
+    expect(found.join('')).toBe('!"\'(),.:;?[]')
+  })
+
+  it.each([
+    ['a decimal point, a thousands separator and a clock time', '13.5 1,000 10:30', false],
+    ['a full stop after a number', '13.', true],
+    ['a comma before a number', 'a,1', true],
+    ['a colon between a digit and a letter', '1:a', true],
+  ])('leaves out only separators between digits: %s', (_, text, holds) => {
+    expect(hasConvertibleMark(text)).toBe(holds)
   })
 })

@@ -1,5 +1,6 @@
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
+import {asciiFor, holdsConvertible} from '../../src/plugins/normalize-width.js'
 import {createProcessor, processDocument} from '../../src/processor.js'
 import {corpusArticles, readFixture} from '../helpers.js'
 
@@ -50,5 +51,19 @@ describe('normalize-width (R0)', () => {
       if (text !== article + '\n') changed++
     }
     expect(changed).toBeGreaterThan(0)
+  })
+})
+
+describe('holdsConvertible', () => {
+  it('holds exactly where some unit becomes ASCII, for every BMP unit alone and between digits', () => {
+    const disagreeing: string[] = []
+    for (let code = 0; code < 0x10000; code++) {
+      const unit = String.fromCharCode(code)
+      for (const text of [`a${unit}b`, `1${unit}2`, `\uFF11${unit}b`, `a${unit}\uFF12`]) {
+        const converts = [...text].some((_, index) => asciiFor(text, index) !== 0)
+        if (holdsConvertible(text) !== converts) disagreeing.push(text)
+      }
+    }
+    expect(disagreeing).toEqual([])
   })
 })

@@ -19,6 +19,18 @@ describe('parse', () => {
     ])
   })
 
+  it.each([
+    ['LF only', 'ab\n\n  \ncd\n'],
+    ['LF, with a CR in the last line', 'ab\n\n  \ncd\r'],
+    ['CRLF', 'ab\r\n\r\n  \r\ncd\r\n'],
+  ])('finds the same paragraphs and lines whether lines end in %s', (_, text) => {
+    const spans = parse(text).children.map((paragraph) => [paragraph.children[0].value, paragraph.position!.start.line])
+    expect(spans).toEqual([
+      ['ab', 1],
+      ['cd', 4],
+    ])
+  })
+
   it('points each paragraph of the seed at its own line', () => {
     const seed = readFixture('seed/seed.txt')
     const lines = seed.split('\n')

@@ -2,13 +2,17 @@ import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {
+  hasInvisible,
   isBlank,
   isClosingContext,
   isClosingMark,
   isHan,
+  isInvisible,
   isOpeningContext,
   isOpeningMark,
+  isSentenceEnd,
   isWhiteSpace,
+  nextSentenceEndOrDot,
 } from '../../src/text/char-class.js'
 import {root} from '../helpers.js'
 
@@ -79,5 +83,28 @@ describe('the two kinds of blank', () => {
     const blanks = disagreements(isBlank, () => false)
     expect(blanks.every((code) => isWhiteSpace(code) && code !== 0x0a && code !== 0x0d && code !== 0xfeff)).toBe(true)
     expect(blanks.map((code) => String.fromCharCode(code)).join('')).toBe('\t \u00A0\u3000')
+  })
+})
+
+describe('nextSentenceEndOrDot', () => {
+  it('stops at exactly the sentence ends and the ASCII full stop', () => {
+    const stopsAt = (code: number) => code >= 0 && nextSentenceEndOrDot(`ab${String.fromCharCode(code)}`, 0) === 2
+    expect(disagreements(stopsAt, (code) => isSentenceEnd(code) || code === 0x2e)).toEqual([])
+  })
+
+  it.each([
+    ['finds the first one from a position', 'a.b\u3002c', 2, 3],
+    ['takes the position itself', 'a.b\u3002c', 1, 1],
+    ['gives -1 past the last', 'a.b\u3002c', 4, -1],
+    ['gives -1 past the end', 'a.', 5, -1],
+  ])('%s', (_, text, from, found) => {
+    expect(nextSentenceEndOrDot(text, from)).toBe(found)
+  })
+})
+
+describe('hasInvisible', () => {
+  it('finds exactly the invisible characters', () => {
+    const finds = (code: number) => code >= 0 && hasInvisible(`ab${String.fromCharCode(code)}c`)
+    expect(disagreements(finds, isInvisible)).toEqual([])
   })
 })
