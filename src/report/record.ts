@@ -23,14 +23,7 @@ export function buildFileRecord(outcome: CleanedDocument): FileRecord {
   const messages = outcome.file.messages.map(toMessageRecord)
   const removed = (outcome.file.data.removed ?? []).map(toRemovedRecord).sort(byPlace)
   return {
-    relativePath: outcome.relativePath,
-    input: outcome.inputPath,
-    output: outcome.outputPath ?? null,
-    decoding: outcome.decoding,
-    changed: outcome.clean !== outcome.original,
-    paragraphs: {in: outcome.paragraphsIn, out: outcome.tree.children.length},
-    totals: totalsOf(messages, removed.length),
-    counts: countsOf(messages),
+    ...figuresOf(outcome, messages, removed.length),
     removed,
     firstCopies: firstCopiesOf(outcome.tree, removed),
     changes: changesOf(outcome.tree, outcome.original),
@@ -46,19 +39,30 @@ export function buildFileRecord(outcome: CleanedDocument): FileRecord {
 export function buildSummaryRecord(outcome: CleanedDocument): FileRecord {
   const messages = outcome.file.messages.map(toMessageRecord)
   return {
+    ...figuresOf(outcome, messages, outcome.file.data.removed?.length ?? 0),
+    removed: [],
+    firstCopies: [],
+    changes: [],
+    messages: messages.filter((message) => message.severity !== 'info'),
+    rejected: rejectedIds(messages),
+  }
+}
+
+// What every record of a document holds, full or summary.
+function figuresOf(
+  outcome: CleanedDocument,
+  messages: MessageRecord[],
+  removed: number,
+): Omit<FileRecord, 'removed' | 'firstCopies' | 'changes' | 'messages' | 'rejected'> {
+  return {
     relativePath: outcome.relativePath,
     input: outcome.inputPath,
     output: outcome.outputPath ?? null,
     decoding: outcome.decoding,
     changed: outcome.clean !== outcome.original,
     paragraphs: {in: outcome.paragraphsIn, out: outcome.tree.children.length},
-    totals: totalsOf(messages, outcome.file.data.removed?.length ?? 0),
+    totals: totalsOf(messages, removed),
     counts: countsOf(messages),
-    removed: [],
-    firstCopies: [],
-    changes: [],
-    messages: messages.filter((message) => message.severity !== 'info'),
-    rejected: rejectedIds(messages),
   }
 }
 

@@ -116,27 +116,8 @@ describe('buildSummaryRecord on the seed', async () => {
   const summary = buildSummaryRecord(outcome)
 
   it('has every figure of the full record', () => {
-    const figures = ({
-      relativePath,
-      input,
-      output,
-      decoding,
-      changed,
-      paragraphs,
-      totals,
-      counts,
-      rejected,
-    }: FileRecord) => ({
-      relativePath,
-      input,
-      output,
-      decoding,
-      changed,
-      paragraphs,
-      totals,
-      counts,
-      rejected,
-    })
+    // Everything but the lists a summary record leaves out.
+    const figures = ({removed, firstCopies, changes, messages, ...rest}: FileRecord) => rest
     expect(full.totals.removed).toBeGreaterThan(0)
     expect(figures(summary)).toEqual(figures(full))
   })
