@@ -6,13 +6,14 @@
 import {isHan} from '../text/char-class.js'
 import {logFrequency, modelKey} from './frequency.js'
 import {forEachDictionaryWord} from './jieba.js'
+import {WordTable} from './word-table.js'
 
 // Longest word looked up (characters); longer dictionary entries are names and set phrases.
 export const maxWordLength = 8
 
 interface Dictionary {
   // log10 of each word's share of the counts.
-  words: Map<string, number>
+  words: WordTable
   // log10 share of a Han character the dictionary lacks (a count of one, as jieba gives it).
   unknown: number
 }
@@ -20,15 +21,20 @@ interface Dictionary {
 let dictionary: Dictionary | undefined
 
 function load(): Dictionary {
-  const counts = new Map<string, number>()
   let total = 0
-  forEachDictionaryWord((text, start, end, count) => {
+  let dictionaryText = ''
+  let words = 0
+  forEachDictionaryWord((text, _start, _end, count) => {
     total += count
-    if (end - start <= maxWordLength) counts.set(text.slice(start, end), count)
+    dictionaryText = text
+    words++
   })
   const logTotal = Math.log10(total)
-  for (const [word, count] of counts) counts.set(word, Math.log10(count) - logTotal)
-  return {words: counts, unknown: -logTotal}
+  const table = new WordTable(dictionaryText, words)
+  forEachDictionaryWord((_text, start, end, count) => {
+    if (end - start <= maxWordLength) table.set(start, end, Math.log10(count) - logTotal)
+  })
+  return {words: table, unknown: -logTotal}
 }
 
 function loaded(): Dictionary {
@@ -76,9 +82,9 @@ export function extendTail(tail: WordTail, code: number): WordTail {
   const {words, unknown} = loaded()
   const chars = tail.chars + String.fromCharCode(code)
   const length = chars.length
-  let best = last + (words.get(chars.slice(length - 1)) ?? unknown)
+  let best = last + (words.get(chars, length - 1, length) ?? unknown)
   for (let size = 2; size <= length; size++) {
-    const word = words.get(chars.slice(length - size))
+    const word = words.get(chars, length - size, length)
     if (word === undefined) continue
     const score = tail.best[length - size]! + word
     if (score > best) best = score
