@@ -8,7 +8,7 @@ import iconv from 'iconv-lite'
 import {describe, expect, it} from 'vitest'
 import {type PluginRow, pluginTable} from '../src/processor.js'
 import type {FileRecord} from '../src/report/types.js'
-import {corpusArticles, fixtures, readFixture, root, seedDir} from './helpers.js'
+import {corpusArticles, fixtures, listFiles, readFixture, root, seedDir} from './helpers.js'
 
 const cli = join(root, 'dist', 'cli.js')
 
@@ -25,13 +25,6 @@ function newsclean(args: string[], input?: string | Buffer): Ran {
 
 function temporaryFolder(): string {
   return mkdtempSync(join(tmpdir(), 'newsclean-cli-'))
-}
-
-function listFiles(folder: string): string[] {
-  return readdirSync(folder, {recursive: true, withFileTypes: true})
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name).slice(folder.length + 1))
-    .sort()
 }
 
 function digest(folder: string): Record<string, string> {

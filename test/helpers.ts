@@ -1,5 +1,5 @@
 // Paths and loaders for tests: Chinese examples come from files, never typed in.
-import {readFileSync} from 'node:fs'
+import {readdirSync, readFileSync} from 'node:fs'
 import {dirname, join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 
@@ -36,4 +36,12 @@ export function seededRandom(seed: number): () => number {
 // after it; the text before the first stop (a title glued to it) is part of the first sentence.
 export function sentencesOf(article: string): string[] {
   return article.match(/[^\u3002\uff01\uff1f]*[\u3002\uff01\uff1f]+[\u201d\u2019\u300d\u300f\uff09\u300b]*/g) ?? []
+}
+
+// The files under `folder` (not its folders), as sorted paths relative to it.
+export function listFiles(folder: string): string[] {
+  return readdirSync(folder, {recursive: true, withFileTypes: true})
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name).slice(folder.length + 1))
+    .sort()
 }

@@ -1,7 +1,7 @@
 // dedupe-paragraphs on bytes against the tree path, on real files: the same clean bytes, the same
 // figures, the same doubts, for every input the byte path takes and beside one it does not.
 import {spawnSync} from 'node:child_process'
-import {mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import iconv from 'iconv-lite'
@@ -9,7 +9,7 @@ import {describe, expect, it} from 'vitest'
 import type {ResultMessages} from '../../src/batch/context.js'
 import {run} from '../../src/batch/run.js'
 import type {FileRecord} from '../../src/report/types.js'
-import {corpusArticles, root} from '../helpers.js'
+import {corpusArticles, listFiles, root} from '../helpers.js'
 import {paragraphsOf} from '../report/outcome.js'
 
 const cli = join(root, 'dist', 'cli.js')
@@ -42,13 +42,6 @@ function writeInputs(folder: string): void {
     mkdirSync(join(folder, path, '..'), {recursive: true})
     writeFileSync(join(folder, path), content)
   }
-}
-
-function listFiles(folder: string): string[] {
-  return readdirSync(folder, {recursive: true, withFileTypes: true})
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name).slice(folder.length + 1))
-    .sort()
 }
 
 function contents(folder: string): Record<string, Buffer> {
