@@ -108,7 +108,7 @@ async function cleanUtf8File(
 
 // dedupe-paragraphs on the UTF-8 text of bytes [textStart, end): the kept paragraphs' bytes and
 // the counts, the removals decided as the plugin decides them.
-export async function dedupeUtf8(
+async function dedupeUtf8(
   bytes: Uint8Array,
   textStart: number,
   settings: DedupeSettings,

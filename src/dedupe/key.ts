@@ -102,7 +102,9 @@ function createFormBytes(h64Raw: (bytes: Uint8Array) => bigint): FormBytes {
 
 // append's loop on code points decoded from valid UTF-8 bytes, writing the form at `at`: a kept
 // character's bytes are its UTF-8 already. Returns where the form ends, or -1 at a character off
-// the fast path (any beyond the BMP, four bytes, is).
+// the fast path (any beyond the BMP, four bytes, is). The two- and three-byte branches are
+// written out on purpose: one branch looping over the width made `--only dedupe-paragraphs` on
+// 200 MB 5-8% slower.
 function writeUtf8Form(bytes: Uint8Array, start: number, end: number, form: Uint8Array, at: number): number {
   let index = start
   let length = at
