@@ -8,7 +8,7 @@
 
 // Bins per sketch and rows per band.
 export const sketchSize = 16
-export const bandRows = 2
+const bandRows = 2
 
 const binShift = 28
 const binValues = 1 << binShift

@@ -170,12 +170,12 @@ export function isArtifact(
 }
 
 // Whether only a tail shorter than `minLength` code points (a footer, a cut-off line) follows `end`.
-export function runsToEnd(text: string, end: number, minLength: number): boolean {
+function runsToEnd(text: string, end: number, minLength: number): boolean {
   return codePointLength(text.slice(end)) < minLength
 }
 
 // The run `first..last` (sentence numbers) grown into its neighbours as far as both copies agree.
-export function alignRun(
+function alignRun(
   texts: string[],
   table: SentenceTable,
   first: number,

@@ -55,7 +55,7 @@ export function nextSentenceEnd(text: string, from: number): number {
 }
 
 // Whether the code unit at `index` ends a sentence.
-export function isSentenceStop(text: string, index: number): boolean {
+function isSentenceStop(text: string, index: number): boolean {
   const code = text.charCodeAt(index)
   if (isSentenceEnd(code)) return true
   if (code !== 0x2e) return false

@@ -91,7 +91,7 @@ export function findFirstCopiesOfKeys(keys: Array<bigint | undefined>): Array<nu
 
 // Whether a repeat within the file goes; `codePoints` tells the paragraph's length, asked only
 // of an isolated repeat.
-export function isRemovable(
+function isRemovable(
   firstCopies: ReadonlyArray<unknown>,
   index: number,
   codePoints: (index: number) => number,

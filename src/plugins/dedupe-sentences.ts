@@ -137,7 +137,7 @@ function remember(paragraphByKey: KeyIndex, key: bigint | undefined, index: numb
 
 // The spans a paragraph loses: each removal widened over the blanks it would strand, in order
 // and without overlap.
-export function widenedSpans(text: string, repeats: Array<Pick<Repeat, 'start' | 'end'>>): Array<[number, number]> {
+function widenedSpans(text: string, repeats: Array<Pick<Repeat, 'start' | 'end'>>): Array<[number, number]> {
   const spans: Array<[number, number]> = []
   let from = 0
   for (const repeat of repeats) {
@@ -148,7 +148,7 @@ export function widenedSpans(text: string, repeats: Array<Pick<Repeat, 'start' |
   return spans
 }
 
-export function keptText(text: string, spans: Array<[number, number]>): string {
+function keptText(text: string, spans: Array<[number, number]>): string {
   let kept = ''
   let from = 0
   for (const [start, end] of spans) {

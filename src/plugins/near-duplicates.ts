@@ -102,7 +102,7 @@ function compareSpans(
 
 // The most similar earlier paragraph among the candidates (the earliest on a tie), if alike enough
 // and not an exact repeat.
-export function bestEarlierMatch(
+function bestEarlierMatch(
   forms: string[],
   index: number,
   candidates: Iterable<number>,
@@ -160,7 +160,7 @@ export function describeChanges(first: string, later: string): string {
 }
 
 // Up to three `old` -> `new` pairs, and how many more there are.
-export function formatChanges(changes: Array<[string, string]>): string {
+function formatChanges(changes: Array<[string, string]>): string {
   const more = changes.length > 3 ? ` and ${changes.length - 3} more` : ''
   return (
     changes

@@ -126,7 +126,7 @@ interface SpanRepair {
 }
 
 // The damage marks of a paragraph that come with a signal, and how far each could reach.
-export function findSuspects(value: string): Suspect[] {
+function findSuspects(value: string): Suspect[] {
   const suspects: Suspect[] = []
   for (let start = nextDamageMark(value, 0); start !== -1; start = nextDamageMark(value, start + 1)) {
     if (damageSignal(value, start)) suspects.push({start, windowEnd: findWindowEnd(value, start)})

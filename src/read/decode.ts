@@ -113,7 +113,7 @@ export function createDecodeStream(decoding: Decoding): Transform {
   })
 }
 
-export function toLf(text: string): string {
+function toLf(text: string): string {
   return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text
 }
 

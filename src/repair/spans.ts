@@ -167,7 +167,7 @@ const hiddenPairScore = -4.5
 // How much more common (mean log10 frequency per character) the characters after the mark
 // become when their bytes are paired one byte earlier, as a misaligned run's do; with the number
 // of re-paired characters it is based on. Cheap: no search, no dictionary.
-export function misalignmentEvidence(text: string, start: number): {gain: number; pairs: number} {
+function misalignmentEvidence(text: string, start: number): {gain: number; pairs: number} {
   let gain = 0
   let pairs = 0
   let dangling = -1

@@ -44,7 +44,7 @@ function loaded(): Dictionary {
 
 // How often the dictionary uses a single character as a word (log10 share; `unknown` if never).
 // Read from its own table, so telling simplified from traditional text never builds the word map.
-export function characterLogProbability(code: number): number {
+function characterLogProbability(code: number): number {
   characters ??= loadCharacters()
   return code < characters.length ? characters[code]! : characters[unknownSlot]!
 }

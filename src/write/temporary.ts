@@ -61,13 +61,13 @@ export async function removeLiveTemporariesWhenSettled(): Promise<number> {
 }
 
 // Whether a name in a folder is a temporary file of newsclean's pattern left by `owner`.
-export function temporaryOwner(name: string): {host: string; pid: number} | undefined {
+function temporaryOwner(name: string): {host: string; pid: number} | undefined {
   const match = pattern.exec(name)
   return match ? {host: match[1]!, pid: Number(match[2])} : undefined
 }
 
 // Gone processes leave stale files; a live one (or one we may not signal) is still writing.
-export function isStale(name: string): boolean {
+function isStale(name: string): boolean {
   const owner = temporaryOwner(name)
   if (!owner || owner.host !== host || owner.pid === process.pid) return false
   return !isRunning(owner.pid)
