@@ -3,9 +3,10 @@
 // `npm run build`. Start-up is module loading: the compiler's output is some eighty modules, each
 // resolved, read and compiled on its own before the first byte is cleaned; bundled, an undamaged
 // article through `newsclean -` starts in about half the time. Code split: what only some runs
-// need (the store clients, the HTML reader, pinyin readings, the repair's dictionary) stays a
-// separate chunk or package, loaded when a document asks for it. The library (dist/index.js) is
-// the compiler's output as it is.
+// need (the store clients, the HTML reader, pinyin readings) stays a separate chunk or package,
+// loaded when a document asks for it; the repair's dictionary tables are a file of their own
+// (scripts/repair-tables.js), read the same way. The library (dist/index.js) is the compiler's
+// output as it is.
 //
 // The worker thread's entry is bundled next to the command line (dist/worker.js), where the
 // pool's `new URL('./worker.js', import.meta.url)` finds it, and the chunks sit beside them (a
@@ -36,7 +37,7 @@ await build({
   platform: 'node',
   target: 'node20',
   // Native addons and packages only some runs load stay where npm put them.
-  external: ['@node-rs/jieba', 'better-sqlite3', 'ioredis', 'pinyin-pro', 'rehype-parse'],
+  external: ['better-sqlite3', 'ioredis', 'pinyin-pro', 'rehype-parse'],
   // CommonJS dependencies bundled into ES modules still call require for Node's own modules.
   banner: {
     js: "import {createRequire as newscleanRequire} from 'node:module'; const require = newscleanRequire(import.meta.url);",

@@ -1,7 +1,6 @@
 // jieba's dictionary, as @node-rs/jieba ships it: about 350k lines `word count tag`, the counts
-// from a large corpus. Read on demand and parsed once a thread: the repair's three models (word
-// pairs, words, one-character words) each walk the parsed list (a few milliseconds) instead of
-// parsing the text again (about 180).
+// from a large corpus. Parsed once, at build time, for the repair's tables (build-tables.ts walks
+// the parsed list once a table instead of parsing the text again).
 import {createRequire} from 'node:module'
 
 interface ParsedDictionary {

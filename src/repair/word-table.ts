@@ -2,23 +2,46 @@
 // into the text the words come from. A Map of jieba's 350k words cost some 700 ms a thread to
 // build, one string a word; here a word is its place in the dictionary's text, and a look-up
 // takes a range of any string, so the segmentation asks for each candidate word without slicing.
+// Its text and slots are what the build writes to the repair's tables file (tables.ts), and a
+// table is made again from them without a step.
+export interface WordSlots {
+  readonly text: string
+  // Per slot, an entry's index plus one (0: an empty slot).
+  readonly slots: Int32Array
+  // Per entry, where its word starts and ends in `text`, and its value.
+  readonly starts: Int32Array
+  readonly ends: Int32Array
+  readonly values: Float64Array
+}
 
 export class WordTable {
   readonly #text: string
-  // Per slot, an entry's index plus one (0: an empty slot).
   #slots: Int32Array
   #starts: Int32Array
   #ends: Int32Array
   #values: Float64Array
-  #size = 0
+  #size: number
 
-  // `text` holds every word that will be set; room for `expected` of them.
-  constructor(text: string, expected: number) {
-    this.#text = text
-    this.#slots = new Int32Array(2 ** Math.ceil(Math.log2(Math.max(2 * expected, 16))))
-    this.#starts = new Int32Array(expected)
-    this.#ends = new Int32Array(expected)
-    this.#values = new Float64Array(expected)
+  // `text` holds every word that will be set; room for `expected` of them. Or the slots of a
+  // table built before.
+  constructor(text: string, expected: number)
+  constructor(slots: WordSlots)
+  constructor(from: string | WordSlots, expected = 0) {
+    if (typeof from === 'string') {
+      this.#text = from
+      this.#slots = new Int32Array(2 ** Math.ceil(Math.log2(Math.max(2 * expected, 16))))
+      this.#starts = new Int32Array(expected)
+      this.#ends = new Int32Array(expected)
+      this.#values = new Float64Array(expected)
+      this.#size = 0
+    } else {
+      this.#text = from.text
+      this.#slots = from.slots
+      this.#starts = from.starts
+      this.#ends = from.ends
+      this.#values = from.values
+      this.#size = from.starts.length
+    }
   }
 
   // Sets the word text[start, end) (of the constructor's text) to `value`, as Map.set does.
@@ -41,6 +64,16 @@ export class WordTable {
   get(text: string, start: number, end: number): number | undefined {
     const entry = this.#slots[this.#slotOf(text, start, end)]! - 1
     return entry === -1 ? undefined : this.#values[entry]
+  }
+
+  slots(): WordSlots {
+    return {
+      text: this.#text,
+      slots: this.#slots,
+      starts: this.#starts.subarray(0, this.#size),
+      ends: this.#ends.subarray(0, this.#size),
+      values: this.#values.subarray(0, this.#size),
+    }
   }
 
   // The slot holding the word, or the empty slot where it would go.

@@ -1,69 +1,21 @@
 // A word-level model of Chinese from jieba's dictionary (about 350k words with their counts in a
 // large corpus): a text's log-probability is that of its most probable segmentation into
 // dictionary words, found left to right by dynamic programming as jieba does. Characters that are
-// not Han are scored by the character model's frequency (they end a word). The dictionary is read
-// on the first damaged span only: clean text never pays for it.
+// not Han are scored by the character model's frequency (they end a word). The words' table is
+// computed at build time (tables.ts) and read on the first damaged span: clean text never pays
+// for it.
 import {isHan} from '../text/char-class.js'
 import {logFrequency, modelKey} from './frequency.js'
-import {forEachDictionaryWord} from './jieba.js'
-import {WordTable} from './word-table.js'
+import {dictionaryTables, unknownCharacter} from './tables.js'
 
 // Longest word looked up (characters); longer dictionary entries are names and set phrases.
 export const maxWordLength = 8
 
-interface Dictionary {
-  // log10 of each word's share of the counts.
-  words: WordTable
-  // log10 share of a Han character the dictionary lacks (a count of one, as jieba gives it).
-  unknown: number
-}
-
-let dictionary: Dictionary | undefined
-
-function load(): Dictionary {
-  let total = 0
-  let dictionaryText = ''
-  let words = 0
-  forEachDictionaryWord((text, _start, _end, count) => {
-    total += count
-    dictionaryText = text
-    words++
-  })
-  const logTotal = Math.log10(total)
-  const table = new WordTable(dictionaryText, words)
-  forEachDictionaryWord((_text, start, end, count) => {
-    if (end - start <= maxWordLength) table.set(start, end, Math.log10(count) - logTotal)
-  })
-  return {words: table, unknown: -logTotal}
-}
-
-function loaded(): Dictionary {
-  dictionary ??= load()
-  return dictionary
-}
-
-// How often the dictionary uses a single character as a word (log10 share; `unknown` if never).
-// Read from its own table, so telling simplified from traditional text never builds the word map.
+// How often the dictionary uses a single character as a word (log10 share; that of a character
+// it lacks if never). Its own small table, for telling simplified from traditional text.
 function characterLogProbability(code: number): number {
-  characters ??= loadCharacters()
-  return code < characters.length ? characters[code]! : characters[unknownSlot]!
-}
-
-// Per BMP code point, its log10 share as a one-character word; the last slot is `unknown`.
-let characters: Float64Array | undefined
-const unknownSlot = 0x10000
-
-function loadCharacters(): Float64Array {
-  const counts = new Float64Array(0x10000)
-  let total = 0
-  forEachDictionaryWord((text, start, end, count) => {
-    total += count
-    if (end - start === 1) counts[text.charCodeAt(start)] = count
-  })
-  const logTotal = Math.log10(total)
-  const table = new Float64Array(unknownSlot + 1).fill(-logTotal)
-  for (let code = 0; code < 0x10000; code++) if (counts[code]! > 0) table[code] = Math.log10(counts[code]!) - logTotal
-  return table
+  const {characters} = dictionaryTables()
+  return characters[Math.min(code, unknownCharacter)]!
 }
 
 // The end of a running segmentation: the last characters of the current run of Han text (up to
@@ -79,7 +31,8 @@ export const emptyTail: WordTail = {chars: '', best: [0]}
 export function extendTail(tail: WordTail, code: number): WordTail {
   const last = tail.best[tail.best.length - 1]!
   if (!isHan(code)) return {chars: '', best: [last + logFrequency(modelKey(code))]}
-  const {words, unknown} = loaded()
+  const {words, characters} = dictionaryTables()
+  const unknown = characters[unknownCharacter]!
   const chars = tail.chars + String.fromCharCode(code)
   const length = chars.length
   let best = last + (words.get(chars, length - 1, length) ?? unknown)

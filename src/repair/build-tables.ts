@@ -1,0 +1,68 @@
+// The repair's tables (tables.ts) computed from jieba's dictionary: run by `npm run build`
+// (scripts/repair-tables.js), which writes them to dist/repair-tables.bin, and by the tests
+// that check the file holds what the dictionary says. Never at run time.
+import {forEachDictionaryWord} from './jieba.js'
+import {PairTable} from './pair-table.js'
+import {type DictionaryTables, unknownCharacter} from './tables.js'
+import {WordTable} from './word-table.js'
+import {maxWordLength} from './words.js'
+
+export function buildTables(): DictionaryTables {
+  let total = 0
+  forEachDictionaryWord((_text, _start, _end, count) => {
+    total += count
+  })
+  const logTotal = Math.log10(total)
+  return {...buildPairs(), words: buildWords(logTotal), characters: buildCharacters(logTotal)}
+}
+
+// Each word adds its count to each of its characters and to each pair of neighbours inside it.
+// A character then goes on inside a word (the pair's share of its count) or ends one (the rest).
+function buildPairs(): Pick<DictionaryTables, 'pairs' | 'ending'> {
+  const total = new Float64Array(0x10000)
+  const ending = new Float64Array(0x10000)
+  const pairs = new PairTable(wordPairs)
+  forEachDictionaryWord((text, start, end, count) => {
+    for (let index = start; index < end; index++) {
+      const code = text.charCodeAt(index)
+      total[code]! += count
+      if (index + 1 === end) ending[code]! += count
+      else pairs.add(code, text.charCodeAt(index + 1), count)
+    }
+  })
+  pairs.divideByFirst(total)
+  const endingShare = new Float32Array(0x10000).fill(1)
+  for (let code = 0; code < 0x10000; code++) if (total[code]! > 0) endingShare[code] = ending[code]! / total[code]!
+  return {pairs, ending: endingShare}
+}
+
+// Distinct pairs inside the dictionary's words (about 300k): the table is sized for them once.
+const wordPairs = 300_000
+
+// The words short enough to be looked up, in a text of their own (the dictionary's text without
+// counts, tags and longer words: about a fifth of it).
+function buildWords(logTotal: number): WordTable {
+  let text = ''
+  const ranges: number[] = []
+  const values: number[] = []
+  forEachDictionaryWord((dictionary, start, end, count) => {
+    if (end - start > maxWordLength) return
+    ranges.push(text.length, text.length + end - start)
+    text += dictionary.slice(start, end)
+    values.push(Math.log10(count) - logTotal)
+  })
+  const table = new WordTable(text, values.length)
+  for (let index = 0; index < values.length; index++)
+    table.set(ranges[2 * index]!, ranges[2 * index + 1]!, values[index]!)
+  return table
+}
+
+function buildCharacters(logTotal: number): Float64Array {
+  const counts = new Float64Array(0x10000)
+  forEachDictionaryWord((text, start, end, count) => {
+    if (end - start === 1) counts[text.charCodeAt(start)] = count
+  })
+  const table = new Float64Array(unknownCharacter + 1).fill(-logTotal)
+  for (let code = 0; code < 0x10000; code++) if (counts[code]! > 0) table[code] = Math.log10(counts[code]!) - logTotal
+  return table
+}
