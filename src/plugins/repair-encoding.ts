@@ -20,8 +20,9 @@ import {readSpan, type SpanReading} from '../repair/reading.js'
 import {simplifiedWeights, traditionalWeights, type Weights} from '../repair/scoring.js'
 import {Budget, findWindowEnd, type Verdict, weighSpan} from '../repair/search.js'
 import {type Settled, settle} from '../repair/settle.js'
+import {suspectSignal} from '../repair/shift-check.js'
 import {maxSpan} from '../repair/span-bytes.js'
-import {damageSignal, nextDamageMark, type Signal} from '../repair/spans.js'
+import {nextDamageMark, type Signal} from '../repair/spans.js'
 import {ModelWindows} from '../repair/windows.js'
 import {simplifiedShare} from '../repair/words.js'
 import type {Root, Text} from '../syntax/types.js'
@@ -129,7 +130,7 @@ interface SpanRepair {
 function findSuspects(value: string): Suspect[] {
   const suspects: Suspect[] = []
   for (let start = nextDamageMark(value, 0); start !== -1; start = nextDamageMark(value, start + 1)) {
-    if (damageSignal(value, start)) suspects.push({start, windowEnd: findWindowEnd(value, start)})
+    if (suspectSignal(value, start)) suspects.push({start, windowEnd: findWindowEnd(value, start)})
   }
   return suspects
 }
@@ -214,7 +215,7 @@ function walkSpans(
   let unsearched = 0
   let firstUnsearched = -1
   for (let start = nextDamageMark(value, 0); start !== -1; start = nextDamageMark(value, start)) {
-    const signal = damageSignal(value, start)
+    const signal = suspectSignal(value, start)
     if (!signal) {
       start++
       continue

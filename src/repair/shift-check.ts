@@ -1,0 +1,85 @@
+// A cheap second look at a `?` the damage scan (spans.ts) picked, before any search or dictionary:
+// does the text after it read on as it is (the `?` is one Han character a scrape could not map,
+// issue 12's lost character, with fluent text after it), or is it the lost lead byte of a GBK
+// stream read one byte off (the text after it is shifted garbage until the bytes come back in
+// step)? The characters after the mark are weighed as they are against the characters their bytes
+// make when paired one byte earlier, by the general frequency table alone: fluent text is common
+// characters that re-pair into rare ones or into no character at all, shifted garbage the other
+// way round. Measured on simulated damage in 500 real articles (simplified and traditional, every
+// fifth place of every paragraph: 151k spans) against the same articles with 2% of their Han
+// characters replaced by `?`: it passes over about three in four false suspects and drops about
+// one real span in 7,000.
+
+import {logFrequency, modelKey} from './frequency.js'
+import {gbkBytes, isPrivateUse, noCharacter, pairCharacter} from './gbk.js'
+import type {Signal} from './spans.js'
+import {damageSignal} from './spans.js'
+
+// The scan's signal for the mark at `start`, unless the text after a `?` reads on as it is. Kana,
+// Greek, Cyrillic or box drawing right after the mark is what a misaligned pair reads and never
+// what Chinese text has after a lost character: that signal needs no second look.
+export function suspectSignal(text: string, start: number): Signal | undefined {
+  const signal = damageSignal(text, start)
+  if (!signal || signal === 'stray-script') return signal
+  return standsForLostCharacter(text, start) ? undefined : signal
+}
+
+// Whether the `?` at `start` stands for a character lost whole: the text after it is far more
+// likely as it is than read one byte off. A U+FFFD is a decoder's mark, never a lost character.
+export function standsForLostCharacter(text: string, start: number): boolean {
+  return text.charCodeAt(start) === 0x3f && inStepEvidence(text, start) > lostCharacterEvidence
+}
+
+// Least evidence (log10 likelihood ratio) that the text reads on as it is for a `?` to be taken for
+// a lost character: about 300 to 1.
+const lostCharacterEvidence = 2.5
+
+// Characters after the mark weighed (a run that long decides either way).
+const evidenceReach = 12
+// log10 share of a character read from a misaligned pair: between the as-is characters of
+// simulated damage (mean -5.3) and of fluent text (-3.2), and between what they re-pair into
+// (-3.3 and -5.2).
+const shiftedLogFrequency = -3.5
+// Evidence for fluent text from a pair that makes no character when read one byte earlier: real
+// text re-paired makes none about one pair in six, shifted garbage re-paired almost never (a pair
+// that does not decode became `?` and ends the run).
+const hiddenPairEvidence = 2
+
+// log10 of how much likelier the run after the mark is as it is than read one byte off: each
+// character as it is (common text or random pairs), and each character its bytes make re-paired
+// (random pairs or real text). Positive: it reads on as it is.
+export function inStepEvidence(text: string, start: number): number {
+  let evidence = 0
+  let dangling = -1
+  const end = Math.min(text.length, start + 1 + evidenceReach)
+  for (let index = start + 1; index < end; index++) {
+    const code = text.charCodeAt(index)
+    const bytes = misalignedBytes(code)
+    if (bytes === noCharacter) break
+    evidence += logFrequency(modelKey(code)) - shiftedLogFrequency
+    if (dangling !== -1) {
+      const repaired = pairCharacter(dangling, bytes >> 8)
+      evidence +=
+        repaired === noCharacter || isPrivateUse(repaired)
+          ? hiddenPairEvidence
+          : shiftedLogFrequency - logFrequency(modelKey(repaired))
+    }
+    dangling = bytes & 0xff
+    // The pair took an ASCII byte as its trail: the bytes after it are back in step.
+    if (dangling < 0x80) break
+  }
+  return evidence
+}
+
+// The two GBK bytes a character of a misaligned run was read from, or noCharacter where the run
+// cannot go on or cannot be told from text in step: whitespace, `?` and U+FFFD (a pair that did
+// not decode), a character of one byte (U+20AC is GBK's 0x80), and ASCII from 0x40 (an ASCII
+// byte, or a trail byte read alone: the bytes are in step after either). ASCII below 0x40 is a
+// full-width form a scraper folded (GBK A3 and the code + 0x80): a byte that low read alone
+// would have made the pair before it fail (`?`).
+function misalignedBytes(code: number): number {
+  if (code < 0x80) return code > 0x20 && code < 0x40 && code !== 0x3f ? 0xa380 + code : noCharacter
+  if (code === 0xfffd || code === 0x3000 || code === 0x20ac) return noCharacter
+  const bytes = gbkBytes(code)
+  return bytes < 0x100 ? noCharacter : bytes
+}

@@ -1,0 +1,123 @@
+// The second look at a damage mark: real misalignments made from real bytes (scripts/damage.js)
+// stay suspects, `?` standing for characters lost whole in real articles mostly do not.
+import * as OpenCC from 'opencc-js'
+import {describe, expect, it} from 'vitest'
+import {damage, damagePlaces, fold, isGbkText, paragraphsOf} from '../../scripts/damage.js'
+import {inStepEvidence, standsForLostCharacter, suspectSignal} from '../../src/repair/shift-check.js'
+import {damageSignal} from '../../src/repair/spans.js'
+import {corpusArticles, readFixture, seededRandom} from '../helpers.js'
+
+const articles = corpusArticles()
+
+// Every fifth place the simulation damages in each paragraph, the lead byte's mark `?` or
+// U+FFFD in turn: the damaged paragraph and the place of its mark.
+function damagedSpans(texts: string[]): {damaged: string; at: number}[] {
+  const spans: {damaged: string; at: number}[] = []
+  for (const [number, text] of texts.entries()) {
+    for (const [line, paragraph] of paragraphsOf(text).entries()) {
+      if (!isGbkText(paragraph)) continue
+      const places = damagePlaces(paragraph).flat()
+      for (let index = (number + line) % 5; index < places.length; index += 5) {
+        const lead = (number + index) % 5 === 4 ? '\ufffd' : '?'
+        spans.push({damaged: damage(paragraph, places[index]!, {lead}).damaged, at: places[index]!})
+      }
+    }
+  }
+  return spans
+}
+
+// The articles' paragraphs with about 2% of their Han characters replaced by `mark`, as a scrape
+// writes characters it could not map; folded to ASCII or not. Three rounds, each losing other
+// characters.
+function withLostCharacters(mark: string, folded: boolean): string[] {
+  const next = seededRandom(9)
+  return [...articles, ...articles, ...articles].flatMap((article) =>
+    paragraphsOf(folded ? fold(article) : article).map((paragraph) =>
+      paragraph.replace(/[\u4e00-\u9fff]/g, (character) => (next() < 0.02 ? mark : character)),
+    ),
+  )
+}
+
+// The places of `mark` in `paragraphs` the scan picks, each with whether the second look passes
+// over it (folded text has real questions too).
+function scannedMarks(paragraphs: string[], mark: string): boolean[] {
+  const marks: boolean[] = []
+  for (const paragraph of paragraphs) {
+    for (let at = paragraph.indexOf(mark); at !== -1; at = paragraph.indexOf(mark, at + 1)) {
+      if (damageSignal(paragraph, at)) marks.push(suspectSignal(paragraph, at) === undefined)
+    }
+  }
+  return marks
+}
+
+describe('the second look at a damage mark', () => {
+  it('keeps the marks of the seed, with the signal the scan gave', () => {
+    const seed = readFixture('seed/seed.txt')
+    const marks = [...seed.matchAll(/\?!/g)].map((match) => match.index)
+    expect(marks.length).toBeGreaterThanOrEqual(3)
+    for (const at of marks) expect(suspectSignal(seed, at)).toBe(damageSignal(seed, at))
+  })
+
+  const toTraditional = OpenCC.Converter({from: 'cn', to: 'tw'})
+  it.each<[string, string[]]>([
+    ['simplified', articles.slice(0, 200)],
+    ['traditional', articles.slice(0, 200).map((article) => toTraditional(article))],
+  ])('keeps nearly every misaligned span made from real bytes a suspect (%s articles)', (_name, texts) => {
+    const spans = damagedSpans(texts).filter(({damaged, at}) => damageSignal(damaged, at))
+    const dropped = spans.filter(({damaged, at}) => suspectSignal(damaged, at) === undefined)
+    expect(spans.length).toBeGreaterThan(25_000)
+    expect(dropped.length / spans.length).toBeLessThan(1 / 2000)
+  })
+
+  it.each([
+    ['as they are', false],
+    ['folded to ASCII', true],
+  ])('passes over most `?` standing for characters lost whole (%s)', (_name, folded) => {
+    const marks = scannedMarks(withLostCharacters('?', folded), '?')
+    expect(marks.length).toBeGreaterThan(100)
+    expect(marks.filter(Boolean).length / marks.length).toBeGreaterThan(0.7)
+  })
+
+  it('never passes over U+FFFD, a decoder mark', () => {
+    const marks = scannedMarks(withLostCharacters('\ufffd', true), '\ufffd')
+    expect(marks.length).toBeGreaterThan(100)
+    expect(marks.filter(Boolean)).toEqual([])
+  })
+})
+
+describe('the evidence that the text after a mark reads on as it is', () => {
+  // Real text: a paragraph's first six Han characters in a row, its start and its end.
+  const paragraph = paragraphsOf(articles[0]!).find((text) => /[\u4e00-\u9fff]{6}/.test(text))!
+  const run = paragraph.match(/[\u4e00-\u9fff]{6}/)![0]
+
+  it.each([
+    ['fluent text after the mark', `?${run}`, (evidence: number) => evidence > 2.5],
+    [
+      'an ASCII letter right after the mark (a trail byte read alone)',
+      `?A${run}`,
+      (evidence: number) => evidence === 0,
+    ],
+    ['a space right after the mark', `? ${run}`, (evidence: number) => evidence === 0],
+    ['U+FFFD right after the mark', `?\ufffd${run}`, (evidence: number) => evidence === 0],
+  ])('is weighed for %s', (_name, text, holds) => {
+    expect(holds(inStepEvidence(text, 0))).toBe(true)
+  })
+
+  it('stops where the bytes are back in step: at whitespace, `?` or an ASCII letter', () => {
+    const before = inStepEvidence(`?${run.slice(0, 3)}`, 0)
+    for (const stop of [' ', '?', 'A', '\u3000']) {
+      expect(inStepEvidence(`?${run.slice(0, 3)}${stop}${run.slice(3)}`, 0)).toBe(before)
+    }
+  })
+
+  it('reads on past a folded full-width mark below 0x40 (a comma, a digit)', () => {
+    const before = inStepEvidence(`?${run.slice(0, 3)}`, 0)
+    expect(inStepEvidence(`?${run.slice(0, 3)},${run.slice(3)}`, 0)).not.toBe(before)
+    expect(inStepEvidence(`?${run.slice(0, 3)}1${run.slice(3)}`, 0)).not.toBe(before)
+  })
+
+  it('takes a `?` before fluent text for a lost character, never a U+FFFD', () => {
+    expect(standsForLostCharacter(`?${run}`, 0)).toBe(true)
+    expect(standsForLostCharacter(`\ufffd${run}`, 0)).toBe(false)
+  })
+})
