@@ -1,19 +1,64 @@
-// The repair's tables (tables.ts) computed from jieba's dictionary: run by `npm run build`
-// (scripts/repair-tables.js), which writes them to dist/repair-tables.bin, and by the tests
-// that check the file holds what the dictionary says. Never at run time.
+// The repair's tables (tables.ts) computed from iconv-lite's GBK codec and jieba's dictionary:
+// run by `npm run build` (scripts/repair-tables.js), which writes them to dist/repair-tables.bin,
+// and by the tests that check the file holds what the codec and the dictionary say. Never at run
+// time.
+import iconv from 'iconv-lite'
+import {firstLead, firstTrail, isPrivateUse, lastLead, pairIndex, rowLength} from './gbk.js'
 import {forEachDictionaryWord} from './jieba.js'
 import {PairTable} from './pair-table.js'
-import {type DictionaryTables, unknownCharacter} from './tables.js'
+import {type DictionaryTables, type GbkTables, noPair, type RepairTables, unknownCharacter} from './tables.js'
 import {WordTable} from './word-table.js'
 import {maxWordLength} from './words.js'
 
-export function buildTables(): DictionaryTables {
+export function buildTables(): RepairTables {
   let total = 0
   forEachDictionaryWord((_text, _start, _end, count) => {
     total += count
   })
   const logTotal = Math.log10(total)
-  return {...buildPairs(), words: buildWords(logTotal), characters: buildCharacters(logTotal)}
+  return {
+    gbk: buildGbk(),
+    characters: buildCharacters(logTotal),
+    dictionary: {...buildPairs(), words: buildWords(logTotal)},
+  }
+}
+
+// Each pair's character as iconv-lite decodes it, and each character's pair as it encodes it.
+function buildGbk(): GbkTables {
+  const pairs = new Uint16Array((lastLead - firstLead + 1) * rowLength).fill(noPair)
+  const bytes = new Uint16Array(0x10000)
+  const privateUse: number[] = []
+  for (let lead = firstLead; lead <= lastLead; lead++) {
+    const row: number[] = []
+    for (let trail = firstTrail; trail <= 0xfe; trail++) if (trail !== 0x7f) row.push(lead, trail)
+    const decoded = iconv.decode(Buffer.from(row), 'gbk')
+    let column = 0
+    for (let trail = firstTrail; trail <= 0xfe; trail++) {
+      if (trail === 0x7f) continue
+      const code = decoded.charCodeAt(column++)
+      const pair = (lead << 8) | trail
+      if (isPrivateUse(code)) privateUse.push(pair)
+      if (bytes[code] !== 0) {
+        resolveSharedCode(pairs, bytes, code, pair)
+        continue
+      }
+      bytes[code] = pair
+      pairs[pairIndex(lead, trail)] = code
+    }
+  }
+  return {pairs, bytes, privateUse: Uint16Array.from(privateUse)}
+}
+
+// Two pairs decode to one character: only the pair the encoder writes round-trips.
+function resolveSharedCode(pairs: Uint16Array, bytes: Uint16Array, code: number, pair: number): void {
+  const encoded = iconv.encode(String.fromCharCode(code), 'gbk')
+  const canonical = encoded.length === 2 ? (encoded[0]! << 8) | encoded[1]! : -1
+  const earlier = bytes[code]!
+  if (canonical === pair) {
+    pairs[pairIndex(earlier >> 8, earlier & 0xff)] = noPair
+    bytes[code] = pair
+    pairs[pairIndex(pair >> 8, pair & 0xff)] = code
+  }
 }
 
 // Each word adds its count to each of its characters and to each pair of neighbours inside it.

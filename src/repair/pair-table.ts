@@ -24,7 +24,8 @@ export class PairTable {
     } else {
       this.#keys = from.keys
       this.#values = from.values
-      this.#size = from.keys.reduce((size, key) => (key === empty ? size : size + 1), 0)
+      this.#size = 0
+      for (const key of from.keys) if (key !== empty) this.#size++
     }
     this.#mask = this.#keys.length - 1
   }

@@ -1,14 +1,26 @@
-// The repair's tables from jieba's dictionary (word pairs, words, one-character words), computed
-// at build time (build-tables.ts, run by `npm run build`) and written to dist/repair-tables.bin
-// as the typed arrays they are. A thread reads the file once, with one readFileSync, when its
-// first document with a suspect span asks, and looks words up in views of those bytes: no
-// parsing, no table to build (building them from the dictionary's text took about 0.5 s a
-// thread). Clean text never reads it.
-import {existsSync, readFileSync} from 'node:fs'
+// The repair's tables, computed at build time (build-tables.ts, run by `npm run build`) and written
+// to dist/repair-tables.bin as the typed arrays they are: GBK's pairs (from iconv-lite's codec,
+// whose first use costs some 80 ms), the dictionary's one-character words, and jieba's word pairs
+// and words (building those from the dictionary's text took about 0.5 s a thread). A thread reads
+// each group the first time it is asked for, straight into its typed arrays: no parsing, no
+// table to build. Clean text never reads the dictionary's groups.
+import {closeSync, existsSync, fstatSync, openSync, readSync} from 'node:fs'
 import {dirname, join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {PairTable} from './pair-table.js'
 import {WordTable} from './word-table.js'
+
+export interface GbkTables {
+  // The code point of each (lead, trail) pair (gbk.ts's index), or noPair.
+  readonly pairs: Uint16Array
+  // The GBK bytes ((lead << 8) | trail) of each BMP code point that has a pair, or 0.
+  readonly bytes: Uint16Array
+  // Every pair a GBK decoder reads as a private-use character.
+  readonly privateUse: Uint16Array
+}
+
+// A pair that is no character of its own (U+FFFF is no character).
+export const noPair = 0xffff
 
 export interface DictionaryTables {
   // Per pair of neighbours inside a word, its count divided by the first character's count.
@@ -18,20 +30,59 @@ export interface DictionaryTables {
   readonly ending: Float32Array
   // log10 of each word's share of the counts, for words of up to maxWordLength characters.
   readonly words: WordTable
+}
+
+export interface RepairTables {
+  readonly gbk: GbkTables
   // Per BMP code point, its log10 share as a one-character word; the last slot (0x10000) is
   // that of a character the dictionary lacks (a count of one, as jieba gives it).
   readonly characters: Float64Array
+  readonly dictionary: DictionaryTables
 }
 
 // The slot of `characters` for a character the dictionary lacks.
 export const unknownCharacter = 0x10000
 
-let loaded: DictionaryTables | undefined
+let file: TablesFile | undefined
+let gbk: GbkTables | undefined
+let characters: Float64Array | undefined
+let dictionary: DictionaryTables | undefined
 
-// The tables, read from the file on the first call of a thread.
+export function gbkTables(): GbkTables {
+  gbk ??= tablesFile().read((read) => ({
+    pairs: read(Uint16Array, 'gbkPairs'),
+    bytes: read(Uint16Array, 'gbkBytes'),
+    privateUse: read(Uint16Array, 'gbkPrivateUse'),
+  }))
+  return gbk
+}
+
+export function characterTable(): Float64Array {
+  characters ??= tablesFile().read((read) => read(Float64Array, 'characters'))
+  return characters
+}
+
 export function dictionaryTables(): DictionaryTables {
-  loaded ??= readTables(tablesPath())
-  return loaded
+  dictionary ??= tablesFile().read((read) => {
+    const text = read(Uint16Array, 'wordText')
+    return {
+      pairs: new PairTable({keys: read(Uint32Array, 'pairKeys'), values: read(Float64Array, 'pairValues')}),
+      ending: read(Float32Array, 'ending'),
+      words: new WordTable({
+        text: Buffer.from(text.buffer, text.byteOffset, text.byteLength).toString('utf16le'),
+        slots: read(Int32Array, 'wordSlots'),
+        starts: read(Int32Array, 'wordStarts'),
+        ends: read(Int32Array, 'wordEnds'),
+        values: read(Float64Array, 'wordValues'),
+      }),
+    }
+  })
+  return dictionary
+}
+
+function tablesFile(): TablesFile {
+  file ??= new TablesFile(tablesPath())
+  return file
 }
 
 // Where the build writes the tables: dist/ of the package, whose root is the nearest folder up
@@ -43,25 +94,17 @@ export function tablesPath(): string {
   return join(folder, 'dist', 'repair-tables.bin')
 }
 
-function readTables(path: string): DictionaryTables {
-  let bytes: Buffer
-  try {
-    bytes = readFileSync(path)
-  } catch {
-    throw new Error(`${path}: the repair's tables are missing; run \`npm run build\``)
-  }
-  const tables = decodeTables(bytes)
-  if (!tables) throw new Error(`${path}: the repair's tables are from another build; run \`npm run build\``)
-  return tables
-}
-
-// The file: a header of 32-bit words (the format's mark, its version, each section's length
-// in bytes), then the sections in `sectionOrder`, each starting at a multiple of 8 bytes so
-// that every typed array views the file's bytes as they are. In the machine's byte order: the
-// file is built where it runs, and the mark read back in the other order fails.
+// The file: a header of 32-bit words (the format's mark, its version, each section's length in
+// bytes), then the sections in `sectionOrder`, each starting at a multiple of 8 bytes. In the
+// machine's byte order: the file is built where it runs, and the mark read in the other order
+// fails.
 const mark = 0x5452434e
 const version = 1
 const sectionOrder = [
+  'gbkPairs',
+  'gbkBytes',
+  'gbkPrivateUse',
+  'characters',
   'pairKeys',
   'pairValues',
   'ending',
@@ -70,30 +113,31 @@ const sectionOrder = [
   'wordStarts',
   'wordEnds',
   'wordValues',
-  'characters',
 ] as const
-const headerBytes = 8 * Math.ceil((4 * (2 + sectionOrder.length)) / 8)
-
 type Section = (typeof sectionOrder)[number]
+const headerWords = 2 + sectionOrder.length
+const headerBytes = padded(4 * headerWords)
 
-export function encodeTables(tables: DictionaryTables): Uint8Array {
-  const pairs = tables.pairs.slots()
-  const words = tables.words.slots()
+export function encodeTables({gbk, characters, dictionary}: RepairTables): Uint8Array {
+  const pairs = dictionary.pairs.slots()
+  const words = dictionary.words.slots()
   const sections: Record<Section, ArrayBufferView> = {
+    gbkPairs: gbk.pairs,
+    gbkBytes: gbk.bytes,
+    gbkPrivateUse: gbk.privateUse,
+    characters,
     pairKeys: pairs.keys,
     pairValues: pairs.values,
-    ending: tables.ending,
+    ending: dictionary.ending,
     wordText: Buffer.from(words.text, 'utf16le'),
     wordSlots: words.slots,
     wordStarts: words.starts,
     wordEnds: words.ends,
     wordValues: words.values,
-    characters: tables.characters,
   }
   const lengths = sectionOrder.map((name) => sections[name].byteLength)
   const bytes = new Uint8Array(lengths.reduce((end, length) => end + padded(length), headerBytes))
-  const header = new Uint32Array(bytes.buffer, 0, 2 + sectionOrder.length)
-  header.set([mark, version, ...lengths])
+  new Uint32Array(bytes.buffer, 0, headerWords).set([mark, version, ...lengths])
   let offset = headerBytes
   for (const name of sectionOrder) {
     const section = sections[name]
@@ -103,44 +147,64 @@ export function encodeTables(tables: DictionaryTables): Uint8Array {
   return bytes
 }
 
-// The tables viewed in the file's bytes, or undefined when they are not this format's.
-export function decodeTables(bytes: Uint8Array): DictionaryTables | undefined {
-  // Typed arrays need their element size's alignment; a file read whole has its own buffer,
-  // which starts at 0.
-  const file = bytes.byteOffset % 8 === 0 ? bytes : bytes.slice()
-  if (file.byteLength < headerBytes) return undefined
-  const header = new Uint32Array(file.buffer, file.byteOffset, 2 + sectionOrder.length)
-  if (header[0] !== mark || header[1] !== version) return undefined
-  const offsets: number[] = []
-  let end = headerBytes
-  for (let index = 0; index < sectionOrder.length; index++) {
-    offsets.push(end)
-    end += padded(header[2 + index]!)
-  }
-  if (end !== file.byteLength) return undefined
-  const view = <T>(Type: TypedArrayType<T>, name: Section): T => {
-    const index = sectionOrder.indexOf(name)
-    const at = file.byteOffset + offsets[index]!
-    return new Type(file.buffer as ArrayBuffer, at, header[2 + index]! / Type.BYTES_PER_ELEMENT)
-  }
-  const text = view(Uint8Array, 'wordText')
-  return {
-    pairs: new PairTable({keys: view(Uint32Array, 'pairKeys'), values: view(Float64Array, 'pairValues')}),
-    ending: view(Float32Array, 'ending'),
-    words: new WordTable({
-      text: Buffer.from(text.buffer, text.byteOffset, text.byteLength).toString('utf16le'),
-      slots: view(Int32Array, 'wordSlots'),
-      starts: view(Int32Array, 'wordStarts'),
-      ends: view(Int32Array, 'wordEnds'),
-      values: view(Float64Array, 'wordValues'),
-    }),
-    characters: view(Float64Array, 'characters'),
-  }
+interface TypedArrayType<T> {
+  new (length: number): T & ArrayBufferView
+  readonly BYTES_PER_ELEMENT: number
 }
 
-interface TypedArrayType<T> {
-  new (buffer: ArrayBuffer, byteOffset: number, length: number): T
-  readonly BYTES_PER_ELEMENT: number
+type ReadSection = <T>(Type: TypedArrayType<T>, name: Section) => T
+
+// The tables file's header, checked once; its sections are read on demand, each into a typed
+// array of its own.
+export class TablesFile {
+  readonly #path: string
+  readonly #places = new Map<Section, {offset: number; length: number}>()
+
+  constructor(path: string) {
+    this.#path = path
+    this.read(() => undefined)
+  }
+
+  // What `use` makes of the sections it reads, with the file open once for all of them.
+  read<T>(use: (read: ReadSection) => T): T {
+    let descriptor: number
+    try {
+      descriptor = openSync(this.#path, 'r')
+    } catch {
+      throw new Error(`${this.#path}: the repair's tables are missing; run \`npm run build\``)
+    }
+    try {
+      if (this.#places.size === 0) this.#readHeader(descriptor)
+      return use((Type, name) => {
+        const {offset, length} = this.#places.get(name)!
+        const array = new Type(length / Type.BYTES_PER_ELEMENT)
+        readSync(descriptor, new Uint8Array(array.buffer, array.byteOffset, length), 0, length, offset)
+        return array
+      })
+    } finally {
+      closeSync(descriptor)
+    }
+  }
+
+  #readHeader(descriptor: number): void {
+    const header = new Uint32Array(headerWords)
+    const read = readSync(descriptor, new Uint8Array(header.buffer), 0, 4 * headerWords, 0)
+    let offset = headerBytes
+    sectionOrder.forEach((name, index) => {
+      const length = header[2 + index]!
+      this.#places.set(name, {offset, length})
+      offset += padded(length)
+    })
+    if (
+      read !== 4 * headerWords ||
+      header[0] !== mark ||
+      header[1] !== version ||
+      offset !== fstatSync(descriptor).size
+    ) {
+      this.#places.clear()
+      throw new Error(`${this.#path}: the repair's tables are from another build; run \`npm run build\``)
+    }
+  }
 }
 
 function padded(length: number): number {

@@ -6,7 +6,7 @@
 // for it.
 import {isHan} from '../text/char-class.js'
 import {logFrequency, modelKey} from './frequency.js'
-import {dictionaryTables, unknownCharacter} from './tables.js'
+import {characterTable, dictionaryTables, unknownCharacter} from './tables.js'
 
 // Longest word looked up (characters); longer dictionary entries are names and set phrases.
 export const maxWordLength = 8
@@ -14,8 +14,7 @@ export const maxWordLength = 8
 // How often the dictionary uses a single character as a word (log10 share; that of a character
 // it lacks if never). Its own small table, for telling simplified from traditional text.
 function characterLogProbability(code: number): number {
-  const {characters} = dictionaryTables()
-  return characters[Math.min(code, unknownCharacter)]!
+  return characterTable()[Math.min(code, unknownCharacter)]!
 }
 
 // The end of a running segmentation: the last characters of the current run of Han text (up to
@@ -31,8 +30,8 @@ export const emptyTail: WordTail = {chars: '', best: [0]}
 export function extendTail(tail: WordTail, code: number): WordTail {
   const last = tail.best[tail.best.length - 1]!
   if (!isHan(code)) return {chars: '', best: [last + logFrequency(modelKey(code))]}
-  const {words, characters} = dictionaryTables()
-  const unknown = characters[unknownCharacter]!
+  const {words} = dictionaryTables()
+  const unknown = characterTable()[unknownCharacter]!
   const chars = tail.chars + String.fromCharCode(code)
   const length = chars.length
   let best = last + (words.get(chars, length - 1, length) ?? unknown)

@@ -1,13 +1,16 @@
-import {readFileSync} from 'node:fs'
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {buildTables} from '../../src/repair/build-tables.js'
 import {forEachDictionaryWord} from '../../src/repair/jieba.js'
 import {PairTable} from '../../src/repair/pair-table.js'
 import {
-  type DictionaryTables,
-  decodeTables,
+  characterTable,
   dictionaryTables,
   encodeTables,
+  gbkTables,
+  TablesFile,
   tablesPath,
 } from '../../src/repair/tables.js'
 import {WordTable} from '../../src/repair/word-table.js'
@@ -78,24 +81,27 @@ describe('the dictionary tables', () => {
 })
 
 // What the repair reads at run time (dist/repair-tables.bin, written by `npm run build`) against
-// the tables computed from the dictionary's text now.
+// the tables computed from the codec and the dictionary's text now.
 describe('the tables file', () => {
   const built = buildTables()
 
-  it('holds the tables the dictionary gives, slot for slot', () => {
-    const loaded = dictionaryTables()
-    const [builtPairs, loadedPairs] = [built.pairs.slots(), loaded.pairs.slots()]
-    const [builtWords, loadedWords] = [built.words.slots(), loaded.words.slots()]
+  it('holds the tables the codec and the dictionary give, slot for slot', () => {
+    const loaded = {gbk: gbkTables(), characters: characterTable(), dictionary: dictionaryTables()}
+    const [builtPairs, loadedPairs] = [built.dictionary.pairs.slots(), loaded.dictionary.pairs.slots()]
+    const [builtWords, loadedWords] = [built.dictionary.words.slots(), loaded.dictionary.words.slots()]
     expect(loadedWords.text).toBe(builtWords.text)
     const arrays: [string, ArrayBufferView, ArrayBufferView][] = [
+      ['GBK pairs', loaded.gbk.pairs, built.gbk.pairs],
+      ['GBK bytes', loaded.gbk.bytes, built.gbk.bytes],
+      ['GBK private use', loaded.gbk.privateUse, built.gbk.privateUse],
+      ['characters', loaded.characters, built.characters],
       ['pair keys', loadedPairs.keys, builtPairs.keys],
       ['pair values', loadedPairs.values, builtPairs.values],
-      ['word endings', loaded.ending, built.ending],
+      ['word endings', loaded.dictionary.ending, built.dictionary.ending],
       ['word slots', loadedWords.slots, builtWords.slots],
       ['word starts', loadedWords.starts, builtWords.starts],
       ['word ends', loadedWords.ends, builtWords.ends],
       ['word values', loadedWords.values, builtWords.values],
-      ['characters', loaded.characters, built.characters],
     ]
     const differ = arrays.filter(([, file, dictionary]) => !bytesOf(file).equals(bytesOf(dictionary)))
     expect(differ.map(([name]) => name)).toEqual([])
@@ -107,46 +113,52 @@ describe('the tables file', () => {
     let words = 0
     forEachDictionaryWord((text, start, end) => {
       if (end - start > maxWordLength) return
-      check(text.slice(start, end), loaded.words.get(text, start, end), built.words.get(text, start, end))
+      check(text.slice(start, end), loaded.words.get(text, start, end), built.dictionary.words.get(text, start, end))
       for (let index = start; index + 1 < end; index++) {
         const [first, second] = [text.charCodeAt(index), text.charCodeAt(index + 1)]
-        check(text.slice(index, index + 2), loaded.pairs.get(first, second), built.pairs.get(first, second))
+        check(text.slice(index, index + 2), loaded.pairs.get(first, second), built.dictionary.pairs.get(first, second))
       }
       words++
     })
     for (let start = 0; start < article.length; start++) {
       for (let end = start + 1; end <= Math.min(article.length, start + maxWordLength); end++) {
-        check(article.slice(start, end), loaded.words.get(article, start, end), built.words.get(article, start, end))
+        const [file, dictionary] = [
+          loaded.words.get(article, start, end),
+          built.dictionary.words.get(article, start, end),
+        ]
+        check(article.slice(start, end), file, dictionary)
       }
       const [first, second] = [article.charCodeAt(start), article.charCodeAt(start + 1)]
-      check(article.slice(start, start + 2), loaded.pairs.get(first, second), built.pairs.get(first, second))
+      check(article.slice(start, start + 2), loaded.pairs.get(first, second), built.dictionary.pairs.get(first, second))
     }
     expect(found).toEqual([])
     expect(words).toBeGreaterThan(300_000)
   })
 
-  it('is the encoding of the built tables byte for byte, and decodes to what was encoded', () => {
-    const bytes = encodeTables(built)
-    expect(Buffer.from(bytes).equals(readFileSync(tablesPath()))).toBe(true)
-    const decoded = decodeTables(bytes) as DictionaryTables
-    const {check, found} = differing()
-    for (let start = 0; start + 2 <= article.length; start++) {
-      check(
-        article.slice(start, start + 2),
-        decoded.words.get(article, start, start + 2),
-        built.words.get(article, start, start + 2),
-      )
-    }
-    expect(found).toEqual([])
+  it('is the encoding of the built tables byte for byte', () => {
+    expect(Buffer.from(encodeTables(built)).equals(readFileSync(tablesPath()))).toBe(true)
   })
 
-  it('refuses bytes of another format or cut short', () => {
+  it('refuses a file of another version, cut short or missing, naming it', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'newsclean-tables-'))
     const bytes = encodeTables(built)
     const otherVersion = bytes.slice()
     otherVersion[4]! += 1
-    expect(decodeTables(otherVersion)).toBeUndefined()
-    expect(decodeTables(bytes.subarray(0, bytes.length - 8))).toBeUndefined()
-    expect(decodeTables(new Uint8Array(16))).toBeUndefined()
+    const files: [string, Uint8Array | undefined, RegExp][] = [
+      ['other-version.bin', otherVersion, /another build/],
+      ['cut-short.bin', bytes.subarray(0, bytes.length - 8), /another build/],
+      ['empty.bin', new Uint8Array(0), /another build/],
+      ['missing.bin', undefined, /missing/],
+    ]
+    try {
+      for (const [name, content, reason] of files) {
+        const path = join(folder, name)
+        if (content) writeFileSync(path, content)
+        expect(() => new TablesFile(path)).toThrow(new RegExp(`${name}.*${reason.source}`))
+      }
+    } finally {
+      rmSync(folder, {recursive: true})
+    }
   })
 })
 
