@@ -1,6 +1,7 @@
 // The repair's tables, computed at build time (build-tables.ts, run by `npm run build`) and written
 // to dist/repair-tables.bin as the typed arrays they are: GBK's pairs (from iconv-lite's codec,
-// whose first use costs some 80 ms), the dictionary's one-character words, and jieba's word pairs
+// whose first use costs some 80 ms), the dictionary's common two-character words and its
+// one-character words, and jieba's word pairs
 // and words (building those from the dictionary's text took about 0.5 s a thread). A thread reads
 // each group the first time it is asked for, straight into its typed arrays: no parsing, no
 // table to build. Clean text never reads the dictionary's groups.
@@ -34,6 +35,9 @@ export interface DictionaryTables {
 
 export interface RepairTables {
   readonly gbk: GbkTables
+  // The dictionary's common two-character words (counted at least commonWordCount times), each
+  // as first << 16 | second, in ascending order.
+  readonly commonWords: Uint32Array
   // Per BMP code point, its log10 share as a one-character word; the last slot (0x10000) is
   // that of a character the dictionary lacks (a count of one, as jieba gives it).
   readonly characters: Float64Array
@@ -45,6 +49,7 @@ export const unknownCharacter = 0x10000
 
 let file: TablesFile | undefined
 let gbk: GbkTables | undefined
+let commonWords: Uint32Array | undefined
 let characters: Float64Array | undefined
 let dictionary: DictionaryTables | undefined
 
@@ -55,6 +60,11 @@ export function gbkTables(): GbkTables {
     privateUse: read(Uint16Array, 'gbkPrivateUse'),
   }))
   return gbk
+}
+
+export function commonWordTable(): Uint32Array {
+  commonWords ??= tablesFile().read((read) => read(Uint32Array, 'commonWords'))
+  return commonWords
 }
 
 export function characterTable(): Float64Array {
@@ -104,6 +114,7 @@ const sectionOrder = [
   'gbkPairs',
   'gbkBytes',
   'gbkPrivateUse',
+  'commonWords',
   'characters',
   'pairKeys',
   'pairValues',
@@ -118,13 +129,14 @@ type Section = (typeof sectionOrder)[number]
 const headerWords = 2 + sectionOrder.length
 const headerBytes = padded(4 * headerWords)
 
-export function encodeTables({gbk, characters, dictionary}: RepairTables): Uint8Array {
+export function encodeTables({gbk, commonWords, characters, dictionary}: RepairTables): Uint8Array {
   const pairs = dictionary.pairs.slots()
   const words = dictionary.words.slots()
   const sections: Record<Section, ArrayBufferView> = {
     gbkPairs: gbk.pairs,
     gbkBytes: gbk.bytes,
     gbkPrivateUse: gbk.privateUse,
+    commonWords,
     characters,
     pairKeys: pairs.keys,
     pairValues: pairs.values,

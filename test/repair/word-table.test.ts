@@ -7,6 +7,7 @@ import {forEachDictionaryWord} from '../../src/repair/jieba.js'
 import {PairTable} from '../../src/repair/pair-table.js'
 import {
   characterTable,
+  commonWordTable,
   dictionaryTables,
   encodeTables,
   gbkTables,
@@ -86,7 +87,12 @@ describe('the tables file', () => {
   const built = buildTables()
 
   it('holds the tables the codec and the dictionary give, slot for slot', () => {
-    const loaded = {gbk: gbkTables(), characters: characterTable(), dictionary: dictionaryTables()}
+    const loaded = {
+      gbk: gbkTables(),
+      commonWords: commonWordTable(),
+      characters: characterTable(),
+      dictionary: dictionaryTables(),
+    }
     const [builtPairs, loadedPairs] = [built.dictionary.pairs.slots(), loaded.dictionary.pairs.slots()]
     const [builtWords, loadedWords] = [built.dictionary.words.slots(), loaded.dictionary.words.slots()]
     expect(loadedWords.text).toBe(builtWords.text)
@@ -94,6 +100,7 @@ describe('the tables file', () => {
       ['GBK pairs', loaded.gbk.pairs, built.gbk.pairs],
       ['GBK bytes', loaded.gbk.bytes, built.gbk.bytes],
       ['GBK private use', loaded.gbk.privateUse, built.gbk.privateUse],
+      ['common words', loaded.commonWords, built.commonWords],
       ['characters', loaded.characters, built.characters],
       ['pair keys', loadedPairs.keys, builtPairs.keys],
       ['pair values', loadedPairs.values, builtPairs.values],
