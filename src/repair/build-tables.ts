@@ -7,7 +7,7 @@ import {firstLead, firstTrail, isPrivateUse, lastLead, pairIndex, rowLength} fro
 import {forEachDictionaryWord} from './jieba.js'
 import {PairTable} from './pair-table.js'
 import {type DictionaryTables, type GbkTables, noPair, type RepairTables, unknownCharacter} from './tables.js'
-import {WordTable} from './word-table.js'
+import {codeUnitsOf, WordTable} from './word-table.js'
 import {maxWordLength} from './words.js'
 
 export function buildTables(): RepairTables {
@@ -97,7 +97,7 @@ function buildWords(logTotal: number): WordTable {
     text += dictionary.slice(start, end)
     values.push(Math.log10(count) - logTotal)
   })
-  const table = new WordTable(text, values.length)
+  const table = new WordTable(codeUnitsOf(text), values.length)
   for (let index = 0; index < values.length; index++)
     table.set(ranges[2 * index]!, ranges[2 * index + 1]!, values[index]!)
   return table

@@ -1,7 +1,8 @@
 // A number per pair of BMP characters, in an open-addressing table over typed arrays: building
 // a Map of 300k number keys was half of reading the dictionary (some 300 ms a thread), and every
 // look-up of the repair's search goes through it. Its slots are what the build writes to the
-// repair's tables file (tables.ts), and a table is made again from them without a step.
+// repair's tables file (tables.ts), and a table is made again from them without a step. Up to
+// three slots in four are used: the dictionary's 300k pairs fit in 2^19 (6 MB to read, not 12).
 export interface PairSlots {
   // Per slot, first << 16 | second, or `empty` (U+FFFF twice: not a character).
   readonly keys: Uint32Array
@@ -12,20 +13,21 @@ export class PairTable {
   #keys: Uint32Array
   #values: Float64Array
   #mask: number
-  #size: number
+  // Pairs in the table; counted on the first add to a table made from slots (a loaded table is
+  // only read, and counting its half a million slots once, in the interpreter, costs 30-70 ms).
+  #size: number | undefined
 
   // Room for `expected` pairs, or the slots of a table built before.
   constructor(from: number | PairSlots) {
     if (typeof from === 'number') {
-      const slots = 2 ** Math.ceil(Math.log2(Math.max(2 * from, 16)))
+      const slots = 2 ** Math.ceil(Math.log2(Math.max((4 * from) / 3, 16)))
       this.#keys = new Uint32Array(slots).fill(empty)
       this.#values = new Float64Array(slots)
       this.#size = 0
     } else {
       this.#keys = from.keys
       this.#values = from.values
-      this.#size = 0
-      for (const key of from.keys) if (key !== empty) this.#size++
+      this.#size = undefined
     }
     this.#mask = this.#keys.length - 1
   }
@@ -34,7 +36,8 @@ export class PairTable {
     const key = pairKey(first, second)
     let slot = this.#slotOf(key)
     if (this.#keys[slot] === empty) {
-      if (2 * (this.#size + 1) > this.#keys.length) {
+      this.#size ??= this.#keys.reduce((size, key) => (key === empty ? size : size + 1), 0)
+      if (4 * (this.#size + 1) > 3 * this.#keys.length) {
         this.#grow()
         slot = this.#slotOf(key)
       }
@@ -65,8 +68,10 @@ export class PairTable {
   }
 
   // The slot holding `key`, or the empty slot where it would go.
+  // Fibonacci hashing: the product's high bits (its low bits depend on the second character
+  // alone, which crowds a table this full).
   #slotOf(key: number): number {
-    let slot = Math.imul(key, 0x9e3779b1) >>> 0
+    let slot = Math.imul(key, 0x9e3779b1) >>> Math.clz32(this.#mask)
     for (;;) {
       slot &= this.#mask
       const found = this.#keys[slot]!

@@ -74,12 +74,11 @@ export function characterTable(): Float64Array {
 
 export function dictionaryTables(): DictionaryTables {
   dictionary ??= tablesFile().read((read) => {
-    const text = read(Uint16Array, 'wordText')
     return {
       pairs: new PairTable({keys: read(Uint32Array, 'pairKeys'), values: read(Float64Array, 'pairValues')}),
       ending: read(Float32Array, 'ending'),
       words: new WordTable({
-        text: Buffer.from(text.buffer, text.byteOffset, text.byteLength).toString('utf16le'),
+        text: read(Uint16Array, 'wordText'),
         slots: read(Int32Array, 'wordSlots'),
         starts: read(Int32Array, 'wordStarts'),
         ends: read(Int32Array, 'wordEnds'),
@@ -141,7 +140,7 @@ export function encodeTables({gbk, commonWords, characters, dictionary}: RepairT
     pairKeys: pairs.keys,
     pairValues: pairs.values,
     ending: dictionary.ending,
-    wordText: Buffer.from(words.text, 'utf16le'),
+    wordText: words.text,
     wordSlots: words.slots,
     wordStarts: words.starts,
     wordEnds: words.ends,

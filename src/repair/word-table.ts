@@ -3,9 +3,10 @@
 // build, one string a word; here a word is its place in the dictionary's text, and a look-up
 // takes a range of any string, so the segmentation asks for each candidate word without slicing.
 // Its text and slots are what the build writes to the repair's tables file (tables.ts), and a
-// table is made again from them without a step.
+// table is made again from them without a step. Up to three slots in four are used.
 export interface WordSlots {
-  readonly text: string
+  // The words' code units.
+  readonly text: Uint16Array
   // Per slot, an entry's index plus one (0: an empty slot).
   readonly slots: Int32Array
   // Per entry, where its word starts and ends in `text`, and its value.
@@ -15,7 +16,7 @@ export interface WordSlots {
 }
 
 export class WordTable {
-  readonly #text: string
+  readonly #text: Uint16Array
   #slots: Int32Array
   #starts: Int32Array
   #ends: Int32Array
@@ -24,12 +25,12 @@ export class WordTable {
 
   // `text` holds every word that will be set; room for `expected` of them. Or the slots of a
   // table built before.
-  constructor(text: string, expected: number)
+  constructor(text: Uint16Array, expected: number)
   constructor(slots: WordSlots)
-  constructor(from: string | WordSlots, expected = 0) {
-    if (typeof from === 'string') {
+  constructor(from: Uint16Array | WordSlots, expected = 0) {
+    if (from instanceof Uint16Array) {
       this.#text = from
-      this.#slots = new Int32Array(2 ** Math.ceil(Math.log2(Math.max(2 * expected, 16))))
+      this.#slots = new Int32Array(2 ** Math.ceil(Math.log2(Math.max((4 * expected) / 3, 16))))
       this.#starts = new Int32Array(expected)
       this.#ends = new Int32Array(expected)
       this.#values = new Float64Array(expected)
@@ -46,7 +47,7 @@ export class WordTable {
 
   // Sets the word text[start, end) (of the constructor's text) to `value`, as Map.set does.
   set(start: number, end: number, value: number): void {
-    const slot = this.#slotOf(this.#text, start, end)
+    const slot = this.#slotOf(this.#word(start, end), 0, end - start)
     const entry = this.#slots[slot]! - 1
     if (entry !== -1) {
       this.#values[entry] = value
@@ -57,7 +58,7 @@ export class WordTable {
     this.#ends[this.#size] = end
     this.#values[this.#size] = value
     this.#slots[slot] = ++this.#size
-    if (2 * this.#size > this.#slots.length) this.#growSlots()
+    if (4 * this.#size > 3 * this.#slots.length) this.#growSlots()
   }
 
   // The value of the word text[start, end) of any string, or undefined.
@@ -91,7 +92,7 @@ export class WordTable {
     const from = this.#starts[entry]!
     if (this.#ends[entry]! - from !== end - start) return false
     for (let index = 0; index < end - start; index++) {
-      if (this.#text.charCodeAt(from + index) !== text.charCodeAt(start + index)) return false
+      if (this.#text[from + index] !== text.charCodeAt(start + index)) return false
     }
     return true
   }
@@ -112,9 +113,22 @@ export class WordTable {
   #growSlots(): void {
     this.#slots = new Int32Array(this.#slots.length * 2)
     for (let entry = 0; entry < this.#size; entry++) {
-      this.#slots[this.#slotOf(this.#text, this.#starts[entry]!, this.#ends[entry]!)] = entry + 1
+      const word = this.#word(this.#starts[entry]!, this.#ends[entry]!)
+      this.#slots[this.#slotOf(word, 0, word.length)] = entry + 1
     }
   }
+
+  // A word of the table's own text as a string (building only: look-ups take ranges).
+  #word(start: number, end: number): string {
+    return String.fromCharCode(...this.#text.subarray(start, end))
+  }
+}
+
+// The code units of a text, for a table's own text.
+export function codeUnitsOf(text: string): Uint16Array {
+  const units = new Uint16Array(text.length)
+  for (let index = 0; index < text.length; index++) units[index] = text.charCodeAt(index)
+  return units
 }
 
 // FNV-1a over the code units.
