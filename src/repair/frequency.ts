@@ -13,26 +13,44 @@ const stray = -7.5
 // A character lost to the damage (a swallowed ASCII byte): mostly digits and punctuation.
 const lostCharacter = -1.7
 
-let hanTable: Map<number, number> | undefined
+// The table's log10 frequency of each BMP character (NaN where it has none), and of the others.
+interface HanTable {
+  bmp: Float64Array
+  astral: Map<number, number>
+}
 
-function table(): Map<number, number> {
+let hanTable: HanTable | undefined
+
+function table(): HanTable {
   if (hanTable) return hanTable
-  hanTable = new Map()
+  hanTable = {bmp: new Float64Array(0x10000).fill(Number.NaN), astral: new Map()}
   for (const [tier, characters] of hanFrequencyTiers) {
-    for (const character of characters) hanTable.set(character.codePointAt(0)!, -tier / 10)
+    for (const character of characters) {
+      const code = character.codePointAt(0)!
+      if (code <= 0xffff) hanTable.bmp[code] = -tier / 10
+      else hanTable.astral.set(code, -tier / 10)
+    }
   }
   return hanTable
+}
+
+// The table's log10 frequency of a character, or undefined when it has none.
+function tableFrequency(code: number): number | undefined {
+  const {bmp, astral} = table()
+  if (code > 0xffff || code < 0) return astral.get(code)
+  const frequency = bmp[code]!
+  return Number.isNaN(frequency) ? undefined : frequency
 }
 
 // The log10 frequency of a Han character (`rareHan` when the table lacks it); undefined for others.
 export function hanLogFrequency(code: number): number | undefined {
   if (!isHan(code)) return undefined
-  return table().get(code) ?? rareHan
+  return tableFrequency(code) ?? rareHan
 }
 
 // Whether the table knows this character as one in ordinary use.
 export function isKnownHan(code: number): boolean {
-  return table().has(code)
+  return tableFrequency(code) !== undefined
 }
 
 const markLogFrequency = new Map<number, number>([
@@ -76,8 +94,20 @@ export function modelKey(code: number): number {
   return code >= 0xff01 && code <= 0xff5e ? code - 0xfee0 : code
 }
 
-// log10 of the character's share of news text (the key is `modelKey`'s).
+// log10 of the character's share of news text (the key is `modelKey`'s). Each BMP key is worked
+// out once a thread: the damage scan asks for every character after every `?` of a text.
 export function logFrequency(key: number): number {
+  if (key < 0 || key > 0xffff) return workOutLogFrequency(key)
+  logFrequencies ??= new Float64Array(0x10000).fill(Number.NaN)
+  const known = logFrequencies[key]!
+  if (!Number.isNaN(known)) return known
+  logFrequencies[key] = workOutLogFrequency(key)
+  return logFrequencies[key]!
+}
+
+let logFrequencies: Float64Array | undefined
+
+function workOutLogFrequency(key: number): number {
   const han = hanLogFrequency(key)
   if (han !== undefined) return han
   const mark = markLogFrequency.get(key)
