@@ -105,7 +105,7 @@ function buildWords(logTotal: number): WordTable {
 
 // Two-character words counted this often in jieba's corpus (about 24k of them): what tells fluent
 // text from shifted garbage in the first look at a damage mark (shift-check.ts).
-export const commonWordCount = 100
+const commonWordCount = 100
 
 function buildCommonWords(): Uint32Array {
   const words: number[] = []

@@ -1,10 +1,10 @@
 // The repair's tables, computed at build time (build-tables.ts, run by `npm run build`) and written
 // to dist/repair-tables.bin as the typed arrays they are: GBK's pairs (from iconv-lite's codec,
 // whose first use costs some 80 ms), the dictionary's common two-character words and its
-// one-character words, and jieba's word pairs
-// and words (building those from the dictionary's text took about 0.5 s a thread). A thread reads
-// each group the first time it is asked for, straight into its typed arrays: no parsing, no
-// table to build. Clean text never reads the dictionary's groups.
+// one-character words, and jieba's word pairs and words (building those from the dictionary's
+// text took about 0.5 s a thread). A thread reads each group the first time it is asked for,
+// straight into its typed arrays: no parsing, no table to build. Clean text never reads the
+// dictionary's groups.
 import {closeSync, existsSync, fstatSync, openSync, readSync} from 'node:fs'
 import {dirname, join} from 'node:path'
 import {fileURLToPath} from 'node:url'
