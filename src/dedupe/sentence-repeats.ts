@@ -15,7 +15,7 @@
 // A body with no stop at all is caught by `findTrailingRepeat`: the paragraph ends `X X`.
 
 import {isBlank} from '../text/char-class.js'
-import {codePointLength, type FormBytes} from './key.js'
+import {codePointLength, FormHasher} from './key.js'
 import {KeyIndex} from './key-index.js'
 import {nextSentenceEnd, sentenceEnds} from './sentences.js'
 
@@ -40,49 +40,62 @@ export interface SentenceTable {
   ends: number[]
   firstCopies: number[]
   previousCopies: number[]
-  // Per paragraph, the key of its normalized form (its sentences' forms joined), if it has content.
-  keys: Array<bigint | undefined>
+  // Per paragraph `p` with content, the key of its normalized form (its sentences' forms joined):
+  // words `keys[2p]` and `keys[2p + 1]` (see form-hash.ts), `hasKey[p]` 1.
+  keys: Uint32Array
+  hasKey: Uint8Array
   // Per paragraph, whether it exactly repeats an earlier paragraph; its sentences are left out.
   exactRepeats: boolean[]
 }
 
-export function tabulateSentences(texts: string[], forms: FormBytes): SentenceTable {
+export function tabulateSentences(texts: string[]): SentenceTable {
   const table: SentenceTable = {
     paragraphs: [],
     starts: [],
     ends: [],
     firstCopies: [],
     previousCopies: [],
-    keys: [],
+    keys: new Uint32Array(2 * texts.length),
+    hasKey: new Uint8Array(texts.length),
     exactRepeats: [],
   }
   // News paragraphs hold three sentences on average.
   const latestByKey = new KeyIndex(4 * texts.length)
   const paragraphKeys = new KeyIndex(texts.length)
-  const formEnds: number[] = []
+  const hasher = new FormHasher()
+  // Per sentence of the paragraph, its key's words and whether it has one.
+  const sentenceKeys: number[] = []
   texts.forEach((text, paragraph) => {
     const ends = sentenceEnds(text)
-    forms.clear()
-    formEnds.length = 0
+    hasher.clear()
+    sentenceKeys.length = 0
     for (let index = 0; index < ends.length; index++) {
-      formEnds.push(forms.append(text, index === 0 ? 0 : ends[index - 1], ends[index]))
+      hasher.add(text, index === 0 ? 0 : ends[index - 1], ends[index])
+      if (hasher.pieceKey()) sentenceKeys.push(hasher.low, hasher.high, 1)
+      else sentenceKeys.push(0, 0, 0)
     }
-    const key = forms.keyOf(0, formEnds.at(-1) ?? 0)
-    const isExactRepeat = key !== undefined && paragraphKeys.get(key) >= 0
-    table.keys.push(key)
+    const hasKey = hasher.wholeKey()
+    const isExactRepeat = hasKey && paragraphKeys.get(hasher.low, hasher.high) >= 0
+    if (hasKey) {
+      table.keys[2 * paragraph] = hasher.low
+      table.keys[2 * paragraph + 1] = hasher.high
+      table.hasKey[paragraph] = 1
+      paragraphKeys.set(hasher.low, hasher.high, paragraph)
+    }
     table.exactRepeats.push(isExactRepeat)
-    if (key !== undefined) paragraphKeys.set(key, paragraph)
     if (isExactRepeat) return
     for (let index = 0; index < ends.length; index++) {
       const sentence = table.ends.length
       table.paragraphs.push(paragraph)
       table.starts.push(index === 0 ? 0 : ends[index - 1]!)
       table.ends.push(ends[index]!)
-      const sentenceKey = forms.keyOf(index === 0 ? 0 : formEnds[index - 1]!, formEnds[index]!)
-      const previous = sentenceKey === undefined ? -1 : latestByKey.get(sentenceKey)
+      const low = sentenceKeys[3 * index]!
+      const high = sentenceKeys[3 * index + 1]!
+      const sentenceHasKey = sentenceKeys[3 * index + 2] === 1
+      const previous = sentenceHasKey ? latestByKey.get(low, high) : -1
       table.previousCopies.push(previous)
       table.firstCopies.push(previous < 0 || table.firstCopies[previous]! < 0 ? previous : table.firstCopies[previous]!)
-      if (sentenceKey !== undefined) latestByKey.set(sentenceKey, sentence)
+      if (sentenceHasKey) latestByKey.set(low, high, sentence)
     }
   })
   return table
