@@ -41,7 +41,7 @@ export interface SentenceTable {
   firstCopies: number[]
   previousCopies: number[]
   // Per paragraph `p` with content, the key of its normalized form (its sentences' forms joined):
-  // words `keys[2p]` and `keys[2p + 1]` (see form-hash.ts), `hasKey[p]` 1.
+  // words `keys[2p]` and `keys[2p + 1]` (see FormHasher, key.ts), `hasKey[p]` 1.
   keys: Uint32Array
   hasKey: Uint8Array
   // Per paragraph, whether it exactly repeats an earlier paragraph; its sentences are left out.
