@@ -368,6 +368,41 @@ function isLowSurrogate(code: number): boolean {
   return code >= 0xdc00 && code <= 0xdfff
 }
 
+// A text's normalized form as code units in a reused array, for a reader that goes through it
+// unit by unit (a minhash sketch) and needs no string of it.
+export class FormUnits {
+  units = new Uint16Array(1 << 12)
+  // The form's length in code units and in code points.
+  length = 0
+  codePoints = 0
+
+  read(text: string): void {
+    if (this.units.length < text.length) this.units = new Uint16Array(2 * text.length)
+    this.length = writeFormUnits(text, this.units)
+    this.codePoints = this.length
+    if (this.length !== -1) return
+    const form = byDefinition(text)
+    if (this.units.length < form.length) this.units = new Uint16Array(2 * form.length)
+    for (let index = 0; index < form.length; index++) this.units[index] = form.charCodeAt(index)
+    this.length = form.length
+    this.codePoints = codePointLength(form)
+  }
+}
+
+// normalizedForm's fast loop writing the form's units; -1 at a character off the fast path. No
+// surrogate is on it, so the units are code points too.
+function writeFormUnits(text: string, units: Uint16Array): number {
+  let length = 0
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index)
+    const action = unitAction[code] || learnUnitAction(code)
+    if (action === keep) units[length++] = code
+    else if (action === fold) units[length++] = code - 0xfee0
+    else if (action === other) return -1
+  }
+  return length
+}
+
 // Code points, the unit every length in the spec is counted in.
 export function codePointLength(text: string): number {
   let length = 0

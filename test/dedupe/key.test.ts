@@ -3,6 +3,7 @@ import xxhash from 'xxhash-wasm'
 import {
   codePointLength,
   FormHasher,
+  FormUnits,
   loadFormBytes,
   loadKeyOf,
   loadUtf8KeyOf,
@@ -76,6 +77,20 @@ describe('normalizedForm', () => {
 
   it('counts code points, not code units', () => {
     expect(codePointLength('a\u{20000}b')).toBe(3)
+  })
+})
+
+describe('FormUnits', () => {
+  it('reads the normalized form of the corpus, every BMP character and the edges, one after another', () => {
+    const bmp = Array.from({length: 0x10000}, (_, code) => `\u4e2d${String.fromCharCode(code)}a`)
+    const edges = ['', 'a\u{20000}\u3002', '\u2026\u2026', 'e\u0301!', '\uff76\uff9e', '\ufdfa', '\ufdfa'.repeat(300)]
+    const forms = new FormUnits()
+    const differing = [...edges, ...bmp, ...corpusArticles()].filter((text) => {
+      forms.read(text)
+      const form = String.fromCharCode(...forms.units.subarray(0, forms.length))
+      return form !== normalizedForm(text) || forms.codePoints !== codePointLength(form)
+    })
+    expect(differing).toEqual([])
   })
 })
 

@@ -1,7 +1,7 @@
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {describe, expect, it} from 'vitest'
-import {normalizedForm} from '../../src/dedupe/key.js'
+import {FormUnits, normalizedForm} from '../../src/dedupe/key.js'
 import {bandKeys, sketch} from '../../src/dedupe/minhash.js'
 import {findNearDuplicateSpans, nearSpanDefaults} from '../../src/dedupe/near-spans.js'
 import {commonCharacters, describeChanges, similarityOf} from '../../src/plugins/near-duplicates.js'
@@ -93,9 +93,11 @@ describe('near-duplicates', () => {
   })
 
   it('puts a paragraph and its one-character edit into a shared band bucket', () => {
-    const form = normalizedForm(paragraph)
-    const keys = bandKeys(sketch(form))
-    const editedKeys = bandKeys(sketch(normalizedForm(withCharacter(paragraph, 30, '7'))))
+    const forms = new FormUnits()
+    forms.read(paragraph)
+    const keys = bandKeys(sketch(forms.units, forms.length))
+    forms.read(withCharacter(paragraph, 30, '7'))
+    const editedKeys = bandKeys(sketch(forms.units, forms.length))
     expect(keys).toHaveLength(8)
     expect(keys.some((key, band) => key === editedKeys[band])).toBe(true)
   })
