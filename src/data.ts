@@ -49,6 +49,9 @@ declare module 'vfile' {
     relativePath: string
     // Ids of the fixes and removals a reviewer rejected (`--decisions`): reported, never applied.
     rejected: ReadonlySet<string>
+    // Set when nothing reads the ids of this document's fixes and removals (no report, a record
+    // of its doubts only): they get none unless a reviewer's rejections must be matched.
+    withoutIds: boolean
   }
 }
 

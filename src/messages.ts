@@ -33,8 +33,8 @@ export const rejectedNote = 'rejected by a reviewer, left as it was'
 // A fix: `info`, with what was there and what replaces it. Returns whether the plugin may apply
 // it: false when a reviewer rejected it (the message then says so).
 export function reportFix(file: VFile, reason: string, fix: Fix): boolean {
-  const id = messageId(file, fix.ruleId, fix.place.line, fix.actual, fix.expected)
-  const rejected = file.data.rejected?.has(id) === true
+  const id = idsRead(file) ? messageId(file, fix.ruleId, fix.place.line, fix.actual, fix.expected) : undefined
+  const rejected = id !== undefined && file.data.rejected?.has(id) === true
   const message = withoutStackTrace(() =>
     file.info(rejected ? `${reason}; ${rejectedNote}` : reason, {place: fix.place, ruleId: fix.ruleId, source}),
   )
@@ -67,8 +67,8 @@ export interface RemovalReport {
 // plugin may remove it: false when a reviewer rejected the removal (kept, and not recorded).
 export function reportRemoval(file: VFile, reason: string, removal: RemovalReport): boolean {
   const {ruleId, kind, text, place, firstCopy} = removal
-  const id = messageId(file, ruleId, place.line, text, '')
-  const rejected = file.data.rejected?.has(id) === true
+  const id = idsRead(file) ? messageId(file, ruleId, place.line, text, '') : undefined
+  const rejected = id !== undefined && file.data.rejected?.has(id) === true
   withoutStackTrace(() => {
     const firstPlace = {line: firstCopy.line, column: firstCopy.column}
     const cause = new VFileMessage(removal.firstCopyReason, {place: firstPlace, ruleId, source})
@@ -81,6 +81,12 @@ export function reportRemoval(file: VFile, reason: string, removal: RemovalRepor
     else recordRemoval(file.data, {id, kind, ruleId, text, place, firstCopy})
   })
   return !rejected
+}
+
+// Whether the document's fixes and removals need ids: two digests each, which a batch writing no
+// report and handing on only doubts would compute for nobody.
+function idsRead(file: VFile): boolean {
+  return file.data.withoutIds !== true || file.data.rejected !== undefined
 }
 
 // What makes ids unique within one document: the input lines' digests, and how often each

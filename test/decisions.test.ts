@@ -1,12 +1,15 @@
 // A reviewer's decisions come back: every fix and removal has a stable id, and a run given some
 // ids as rejected leaves exactly those unapplied, with every other fix the same as before.
 import {describe, expect, it} from 'vitest'
-import {type CleanOptions, clean} from '../src/clean.js'
+import {type CleanOptions, clean, cleanDecoded} from '../src/clean.js'
+import {createProcessor} from '../src/processor.js'
+import {buildFileRecord} from '../src/report/record.js'
 import type {MessageRecord} from '../src/report/types.js'
 import {corpusArticles, readFixture} from './helpers.js'
 import {damage, paragraphsOf} from './report/outcome.js'
 
 const articles = corpusArticles()
+const utf8 = {encoding: 'UTF-8', confidence: 1, bom: false}
 const withFullWidthPoint = articles.find((text) => /\d\uFF0E\d/.test(text))!
 const longParagraph = paragraphsOf(articles[3]!)[0]!
 
@@ -94,5 +97,28 @@ describe('message ids', () => {
     const ids = async (path: string) =>
       decided((await clean(input, {path})).report.messages).map((message) => message.id)
     expect(await ids('a/seed.txt')).not.toEqual(await ids('b/seed.txt'))
+  })
+})
+
+describe('a document whose ids nobody reads (withoutIds)', async () => {
+  const processorOf = (rejected: string[] = []) => createProcessor({rejected})
+  const input = readFixture('seed/seed.txt')
+  const withIds = await cleanDecoded(await processorOf(), input, utf8, 'seed.txt')
+
+  it('gets the same text and messages, its fixes and removals without ids', async () => {
+    const without = await cleanDecoded(await processorOf(), input, utf8, 'seed.txt', {withoutIds: true})
+    const strip = (record: MessageRecord) => ({...record, id: null})
+    const messages = buildFileRecord(withIds).messages
+    expect(without.clean).toBe(withIds.clean)
+    expect(buildFileRecord(without).messages).toEqual(messages.map(strip))
+    expect(messages.filter((message) => message.id !== null).length).toBeGreaterThan(0)
+  })
+
+  it('still matches a reviewer rejection by its id', async () => {
+    const target = buildFileRecord(withIds).messages.find((message) => message.id !== null)!
+    const without = await cleanDecoded(await processorOf([target.id!]), input, utf8, 'seed.txt', {withoutIds: true})
+    const rejected = buildFileRecord(without).messages.find((message) => message.rejected)
+    expect(rejected?.id).toBe(target.id)
+    expect(without.clean).not.toBe(withIds.clean)
   })
 })
