@@ -1,7 +1,8 @@
 // 64-bit keys (FormHasher's, key.ts) to numbers, for the per-file tables of the dedupe steps: an
 // open-addressing table over typed arrays, probed from the key's low word (which the hash mixes
-// well). A key is its two 32-bit words, so a look-up makes no BigInt and the table no entry
-// object; a `Map<bigint, number>` cost several times as much.
+// well). A key is its two 32-bit words, read from a typed array (`words[at]`, `words[at + 1]`),
+// so a look-up makes no BigInt nor boxed number and the table no entry object; a
+// `Map<bigint, number>` cost several times as much.
 
 export class KeyIndex {
   // Per slot, the key's low and high words.
@@ -17,17 +18,17 @@ export class KeyIndex {
     this.#values = new Int32Array(slots)
   }
 
-  // The value of the key (`low`, `high`), or -1 when it has none.
-  get(low: number, high: number): number {
-    return this.#values[this.#slotOf(low, high)]! - 1
+  // The value of the key in `words` at `at`, or -1 when it has none.
+  get(words: Uint32Array, at = 0): number {
+    return this.#values[this.#slotOf(words, at)]! - 1
   }
 
   // `value` must be 0 or more.
-  set(low: number, high: number, value: number): void {
-    const slot = this.#slotOf(low, high)
+  set(words: Uint32Array, at: number, value: number): void {
+    const slot = this.#slotOf(words, at)
     if (this.#values[slot] === 0) {
-      this.#words[2 * slot] = low
-      this.#words[2 * slot + 1] = high
+      this.#words[2 * slot] = words[at]!
+      this.#words[2 * slot + 1] = words[at + 1]!
       this.#size++
     }
     this.#values[slot] = value + 1
@@ -35,7 +36,9 @@ export class KeyIndex {
   }
 
   // The slot holding the key, or the empty slot where it goes.
-  #slotOf(low: number, high: number): number {
+  #slotOf(words: Uint32Array, at: number): number {
+    const low = words[at]!
+    const high = words[at + 1]!
     const mask = this.#values.length - 1
     let slot = low & mask
     while (this.#values[slot] !== 0 && (this.#words[2 * slot] !== low || this.#words[2 * slot + 1] !== high)) {

@@ -247,9 +247,9 @@ export class FormHasher {
   #wholeA = 0
   #wholeB = 0
   #wholeLength = 0
-  // The key `pieceKey` or `wholeKey` found last, as two words.
-  low = 0
-  high = 0
+  // The key `pieceKey` or `wholeKey` found last, as its low and high words: kept in a typed
+  // array so that no word, a number beyond a small integer's range, is ever boxed.
+  readonly key = new Uint32Array(2)
 
   // Starts a new whole.
   clear(): void {
@@ -288,7 +288,7 @@ export class FormHasher {
     this.#wholeLength += pieceLength
   }
 
-  // The last piece's key into `low` and `high`; false (no key) when its form is empty.
+  // The last piece's key into `key`; false (no key) when its form is empty.
   pieceKey(): boolean {
     return this.#finish(this.#pieceA, this.#pieceB, this.#pieceLength)
   }
@@ -323,8 +323,8 @@ export class FormHasher {
 
   #finish(a: number, b: number, length: number): boolean {
     if (length === 0) return false
-    this.low = mix(a ^ length) >>> 0
-    this.high = mix(b ^ Math.imul(length, 0x9e3779b1)) >>> 0
+    this.key[0] = mix(a ^ length)
+    this.key[1] = mix(b ^ Math.imul(length, 0x9e3779b1))
     return true
   }
 }

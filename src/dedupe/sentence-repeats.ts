@@ -33,13 +33,14 @@ export interface Repeat {
 
 // The sentences of a file, flattened: sentence `s` is `[starts[s], ends[s])` of paragraph
 // `paragraphs[s]`, `firstCopies[s]` the earlier sentence it repeats, or -1, and
-// `previousCopies[s]` the latest earlier sentence it repeats, or -1.
+// `previousCopies[s]` the latest earlier sentence it repeats, or -1. Typed arrays: a file's tens
+// of thousands of sentences put no element on the JS heap for the garbage collector to copy.
 export interface SentenceTable {
-  paragraphs: number[]
-  starts: number[]
-  ends: number[]
-  firstCopies: number[]
-  previousCopies: number[]
+  paragraphs: Int32Array
+  starts: Int32Array
+  ends: Int32Array
+  firstCopies: Int32Array
+  previousCopies: Int32Array
   // Per paragraph `p` with content, the key of its normalized form (its sentences' forms joined):
   // words `keys[2p]` and `keys[2p + 1]` (see FormHasher, key.ts), `hasKey[p]` 1.
   keys: Uint32Array
@@ -49,56 +50,99 @@ export interface SentenceTable {
 }
 
 export function tabulateSentences(texts: string[]): SentenceTable {
-  const table: SentenceTable = {
-    paragraphs: [],
-    starts: [],
-    ends: [],
-    firstCopies: [],
-    previousCopies: [],
-    keys: new Uint32Array(2 * texts.length),
-    hasKey: new Uint8Array(texts.length),
-    exactRepeats: [],
-  }
+  const keys = new Uint32Array(2 * texts.length)
+  const hasKey = new Uint8Array(texts.length)
+  const exactRepeats: boolean[] = []
   // News paragraphs hold three sentences on average.
+  const sentences = new Columns(4 * texts.length)
   const latestByKey = new KeyIndex(4 * texts.length)
   const paragraphKeys = new KeyIndex(texts.length)
   const hasher = new FormHasher()
-  // Per sentence of the paragraph, its key's words and whether it has one.
-  const sentenceKeys: number[] = []
+  // Per sentence of the paragraph, its key's words, and whether it has one.
+  let sentenceKeys = new Uint32Array(64)
+  let sentenceHasKey = new Uint8Array(32)
   texts.forEach((text, paragraph) => {
     const ends = sentenceEnds(text)
+    if (sentenceHasKey.length < ends.length) {
+      sentenceKeys = new Uint32Array(4 * ends.length)
+      sentenceHasKey = new Uint8Array(2 * ends.length)
+    }
     hasher.clear()
-    sentenceKeys.length = 0
     for (let index = 0; index < ends.length; index++) {
       hasher.add(text, index === 0 ? 0 : ends[index - 1], ends[index])
-      if (hasher.pieceKey()) sentenceKeys.push(hasher.low, hasher.high, 1)
-      else sentenceKeys.push(0, 0, 0)
+      sentenceHasKey[index] = hasher.pieceKey() ? 1 : 0
+      sentenceKeys.set(hasher.key, 2 * index)
     }
-    const hasKey = hasher.wholeKey()
-    const isExactRepeat = hasKey && paragraphKeys.get(hasher.low, hasher.high) >= 0
-    if (hasKey) {
-      table.keys[2 * paragraph] = hasher.low
-      table.keys[2 * paragraph + 1] = hasher.high
-      table.hasKey[paragraph] = 1
-      paragraphKeys.set(hasher.low, hasher.high, paragraph)
+    const isExactRepeat = hasher.wholeKey() && paragraphKeys.get(hasher.key) >= 0
+    if (hasher.wholeKey()) {
+      keys.set(hasher.key, 2 * paragraph)
+      hasKey[paragraph] = 1
+      paragraphKeys.set(hasher.key, 0, paragraph)
     }
-    table.exactRepeats.push(isExactRepeat)
+    exactRepeats.push(isExactRepeat)
     if (isExactRepeat) return
     for (let index = 0; index < ends.length; index++) {
-      const sentence = table.ends.length
-      table.paragraphs.push(paragraph)
-      table.starts.push(index === 0 ? 0 : ends[index - 1]!)
-      table.ends.push(ends[index]!)
-      const low = sentenceKeys[3 * index]!
-      const high = sentenceKeys[3 * index + 1]!
-      const sentenceHasKey = sentenceKeys[3 * index + 2] === 1
-      const previous = sentenceHasKey ? latestByKey.get(low, high) : -1
-      table.previousCopies.push(previous)
-      table.firstCopies.push(previous < 0 || table.firstCopies[previous]! < 0 ? previous : table.firstCopies[previous]!)
-      if (sentenceHasKey) latestByKey.set(low, high, sentence)
+      const sentence = sentences.length
+      const previous = sentenceHasKey[index] ? latestByKey.get(sentenceKeys, 2 * index) : -1
+      const first = previous < 0 || sentences.firstCopies[previous]! < 0 ? previous : sentences.firstCopies[previous]!
+      sentences.push(paragraph, index === 0 ? 0 : ends[index - 1]!, ends[index]!, first, previous)
+      if (sentenceHasKey[index]) latestByKey.set(sentenceKeys, 2 * index, sentence)
     }
   })
-  return table
+  return {...sentences.trimmed(), keys, hasKey, exactRepeats}
+}
+
+// The table's sentence columns as they grow, each doubled in place when full.
+class Columns {
+  paragraphs: Int32Array
+  starts: Int32Array
+  ends: Int32Array
+  firstCopies: Int32Array
+  previousCopies: Int32Array
+  length = 0
+
+  constructor(expected: number) {
+    const size = Math.max(expected, 16)
+    this.paragraphs = new Int32Array(size)
+    this.starts = new Int32Array(size)
+    this.ends = new Int32Array(size)
+    this.firstCopies = new Int32Array(size)
+    this.previousCopies = new Int32Array(size)
+  }
+
+  push(paragraph: number, start: number, end: number, firstCopy: number, previousCopy: number): void {
+    if (this.length === this.ends.length) this.#grow()
+    this.paragraphs[this.length] = paragraph
+    this.starts[this.length] = start
+    this.ends[this.length] = end
+    this.firstCopies[this.length] = firstCopy
+    this.previousCopies[this.length] = previousCopy
+    this.length++
+  }
+
+  // The columns cut to the sentences pushed.
+  trimmed(): Pick<SentenceTable, 'paragraphs' | 'starts' | 'ends' | 'firstCopies' | 'previousCopies'> {
+    return {
+      paragraphs: this.paragraphs.subarray(0, this.length),
+      starts: this.starts.subarray(0, this.length),
+      ends: this.ends.subarray(0, this.length),
+      firstCopies: this.firstCopies.subarray(0, this.length),
+      previousCopies: this.previousCopies.subarray(0, this.length),
+    }
+  }
+
+  #grow(): void {
+    const grown = (column: Int32Array) => {
+      const larger = new Int32Array(2 * column.length)
+      larger.set(column)
+      return larger
+    }
+    this.paragraphs = grown(this.paragraphs)
+    this.starts = grown(this.starts)
+    this.ends = grown(this.ends)
+    this.firstCopies = grown(this.firstCopies)
+    this.previousCopies = grown(this.previousCopies)
+  }
 }
 
 // The table with the sentences that overlap `spans` (sorted removals) no longer counted as

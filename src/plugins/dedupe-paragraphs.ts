@@ -94,9 +94,9 @@ function findFirstCopies(paragraphs: Paragraph[]): Array<number | undefined> {
     hasher.clear()
     hasher.add(paragraph.children[0].value)
     if (!hasher.wholeKey()) return undefined
-    const first = firstByKey.get(hasher.low, hasher.high)
+    const first = firstByKey.get(hasher.key)
     if (first >= 0) return first
-    firstByKey.set(hasher.low, hasher.high, index)
+    firstByKey.set(hasher.key, 0, index)
     return undefined
   })
 }

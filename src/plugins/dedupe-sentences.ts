@@ -83,7 +83,7 @@ function applyRemovals(
   const byParagraph = groupByParagraph(repeats)
   const paragraphByKey = new KeyIndex(paragraphs.length)
   const remembered = (index: number) => {
-    if (table.hasKey[index]) remember(paragraphByKey, table.keys[2 * index]!, table.keys[2 * index + 1]!, index)
+    if (table.hasKey[index]) remember(paragraphByKey, table.keys, 2 * index, index)
   }
   const hasher = new FormHasher()
   paragraphs.forEach((paragraph, index) => {
@@ -98,9 +98,7 @@ function applyRemovals(
     hasher.clear()
     hasher.add(rest)
     const restHasKey = hasher.wholeKey()
-    const restLow = hasher.low
-    const restHigh = hasher.high
-    const earlier = restHasKey ? paragraphByKey.get(restLow, restHigh) : -1
+    const earlier = restHasKey ? paragraphByKey.get(hasher.key) : -1
     if (!restHasKey || earlier >= 0) {
       const firstCopy =
         earlier < 0 ? placeOfFirstCopy(paragraphs, own[0]!) : pointIn(paragraphs[earlier]!.children[0], 0)
@@ -123,7 +121,7 @@ function applyRemovals(
       return
     }
     node.value = rest
-    remember(paragraphByKey, restLow, restHigh, index)
+    remember(paragraphByKey, hasher.key, 0, index)
   })
   return keep
 }
@@ -138,8 +136,9 @@ function groupByParagraph(repeats: Repeat[]): Map<number, Repeat[]> {
   return groups
 }
 
-function remember(paragraphByKey: KeyIndex, low: number, high: number, index: number): void {
-  if (paragraphByKey.get(low, high) < 0) paragraphByKey.set(low, high, index)
+// Files the key in `words` at `at` under the paragraph, unless an earlier one has it.
+function remember(paragraphByKey: KeyIndex, words: Uint32Array, at: number, index: number): void {
+  if (paragraphByKey.get(words, at) < 0) paragraphByKey.set(words, at, index)
 }
 
 // The spans a paragraph loses: each removal widened over the blanks it would strand, in order
