@@ -71,11 +71,13 @@ export function tabulateSentences(texts: string[]): SentenceTable {
     for (let index = 0; index < ends.length; index++) {
       hasher.add(text, index === 0 ? 0 : ends[index - 1], ends[index])
       sentenceHasKey[index] = hasher.pieceKey() ? 1 : 0
-      sentenceKeys.set(hasher.key, 2 * index)
+      sentenceKeys[2 * index] = hasher.key[0]!
+      sentenceKeys[2 * index + 1] = hasher.key[1]!
     }
     const isExactRepeat = hasher.wholeKey() && paragraphKeys.get(hasher.key) >= 0
     if (hasher.wholeKey()) {
-      keys.set(hasher.key, 2 * paragraph)
+      keys[2 * paragraph] = hasher.key[0]!
+      keys[2 * paragraph + 1] = hasher.key[1]!
       hasKey[paragraph] = 1
       paragraphKeys.set(hasher.key, 0, paragraph)
     }
