@@ -3,7 +3,7 @@
 import {describe, expect, it} from 'vitest'
 import {type CleanOptions, clean, cleanDecoded} from '../src/clean.js'
 import {createProcessor} from '../src/processor.js'
-import {buildFileRecord} from '../src/report/record.js'
+import {buildFileRecord, buildSummaryRecord} from '../src/report/record.js'
 import type {MessageRecord} from '../src/report/types.js'
 import {corpusArticles, readFixture} from './helpers.js'
 import {damage, paragraphsOf} from './report/outcome.js'
@@ -100,25 +100,30 @@ describe('message ids', () => {
   })
 })
 
-describe('a document whose ids nobody reads (withoutIds)', async () => {
+describe('a document whose fixes and removals nobody reads one by one (countOnly)', async () => {
   const processorOf = (rejected: string[] = []) => createProcessor({rejected})
-  const input = readFixture('seed/seed.txt')
-  const withIds = await cleanDecoded(await processorOf(), input, utf8, 'seed.txt')
+  const inputs = [
+    ['the seed', readFixture('seed/seed.txt')],
+    ['articles, one repeated', [...articles.slice(0, 12), articles[3]].join('\n')],
+  ]
 
-  it('gets the same text and messages, its fixes and removals without ids', async () => {
-    const without = await cleanDecoded(await processorOf(), input, utf8, 'seed.txt', {withoutIds: true})
-    const strip = (record: MessageRecord) => ({...record, id: null})
-    const messages = buildFileRecord(withIds).messages
-    expect(without.clean).toBe(withIds.clean)
-    expect(buildFileRecord(without).messages).toEqual(messages.map(strip))
-    expect(messages.filter((message) => message.id !== null).length).toBeGreaterThan(0)
+  it.each(inputs)('gives %s the same text and summary record, with no message per fix or removal', async (_, input) => {
+    const full = await cleanDecoded(await processorOf(), input!, utf8, 'a.txt')
+    const counted = await cleanDecoded(await processorOf(), input!, utf8, 'a.txt', {countOnly: true})
+    expect(counted.clean).toBe(full.clean)
+    expect(buildSummaryRecord(counted)).toEqual(buildSummaryRecord(full))
+    expect(buildFileRecord(full).totals.fixes + buildFileRecord(full).totals.removed).toBeGreaterThan(0)
+    expect(counted.file.messages.filter((message) => message.fatal !== false && message.fatal !== true)).toEqual([])
   })
 
-  it('still matches a reviewer rejection by its id', async () => {
-    const target = buildFileRecord(withIds).messages.find((message) => message.id !== null)!
-    const without = await cleanDecoded(await processorOf([target.id!]), input, utf8, 'seed.txt', {withoutIds: true})
-    const rejected = buildFileRecord(without).messages.find((message) => message.rejected)
-    expect(rejected?.id).toBe(target.id)
-    expect(without.clean).not.toBe(withIds.clean)
+  it('still gives every message its id when a reviewer rejection must be matched', async () => {
+    const input = readFixture('seed/seed.txt')
+    const full = buildFileRecord(await cleanDecoded(await processorOf(), input, utf8, 'a.txt'))
+    const target = full.messages.find((message) => message.id !== null)!
+    const rejecting = await processorOf([target.id!])
+    const run = await cleanDecoded(rejecting, input, utf8, 'a.txt')
+    const counted = await cleanDecoded(rejecting, input, utf8, 'a.txt', {countOnly: true})
+    expect(buildFileRecord(counted)).toEqual(buildFileRecord(run))
+    expect(buildFileRecord(counted).rejected).toEqual([target.id])
   })
 })

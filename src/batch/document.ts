@@ -59,7 +59,7 @@ async function cleanReadableFile(entry: InputEntry, context: DocumentContext): P
   const outcome = await cleanDecoded(context.processor, text, decoding, entry.inputPath, {
     owner,
     relativePath: entry.relativePath,
-    withoutIds: !readsMessages(context),
+    countOnly: !readsMessages(context),
   })
   return writeCleaned(outcome, entry, context)
 }
