@@ -139,24 +139,23 @@ export function similarityOf(a: string, b: string, atLeast = 0): number {
   return shared / longer
 }
 
-// How many characters `a` and `b` have in common, counted with repeats, in any order.
+// How many characters `a` and `b` have in common, counted with repeats, in any order. Counted in
+// one table per code unit, left all zero again after each call: no map per comparison.
 export function commonCharacters(a: string, b: string): number {
-  const counts = new Map<number, number>()
-  for (let index = 0; index < a.length; index++) {
-    const code = a.charCodeAt(index)
-    counts.set(code, (counts.get(code) ?? 0) + 1)
-  }
+  for (let index = 0; index < a.length; index++) unitCounts[a.charCodeAt(index)]!++
   let common = 0
   for (let index = 0; index < b.length; index++) {
     const code = b.charCodeAt(index)
-    const left = counts.get(code) ?? 0
-    if (left > 0) {
-      counts.set(code, left - 1)
+    if (unitCounts[code]! > 0) {
+      unitCounts[code]!--
       common++
     }
   }
+  for (let index = 0; index < a.length; index++) unitCounts[a.charCodeAt(index)] = 0
   return common
 }
+
+const unitCounts = new Int32Array(0x10000)
 
 // What the later paragraph changes, as up to three `old` -> `new` pairs of its diff against the first.
 export function describeChanges(first: string, later: string): string {

@@ -110,6 +110,22 @@ describe('commonCharacters', () => {
     expect(commonCharacters('abc', 'xyz')).toBe(0)
   })
 
+  it('counts each pair of corpus sentences as a count per character does, call after call', () => {
+    const sentences = corpusArticles().slice(0, 20).flatMap(sentencesOf)
+    const byCounts = (a: string, b: string) => {
+      const counts = new Map<string, number>()
+      for (const unit of a.split('')) counts.set(unit, (counts.get(unit) ?? 0) + 1)
+      return b.split('').filter((unit) => {
+        const left = counts.get(unit) ?? 0
+        counts.set(unit, left - 1)
+        return left > 0
+      }).length
+    }
+    const pairs = sentences.slice(1).map((sentence, index) => [sentences[index]!, sentence] as const)
+    expect(pairs.length).toBeGreaterThan(100)
+    expect(pairs.map(([a, b]) => commonCharacters(a, b))).toEqual(pairs.map(([a, b]) => byCounts(a, b)))
+  })
+
   it('never counts fewer than the diff shares in order, so ruling pairs out by it loses none', () => {
     for (const [first, second] of [
       [paragraph, edited],
