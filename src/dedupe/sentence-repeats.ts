@@ -61,8 +61,9 @@ export function tabulateSentences(texts: string[]): SentenceTable {
   // Per sentence of the paragraph, its key's words, and whether it has one.
   let sentenceKeys = new Uint32Array(64)
   let sentenceHasKey = new Uint8Array(32)
+  const ends: number[] = []
   texts.forEach((text, paragraph) => {
-    const ends = sentenceEnds(text)
+    sentenceEnds(text, ends)
     if (sentenceHasKey.length < ends.length) {
       sentenceKeys = new Uint32Array(4 * ends.length)
       sentenceHasKey = new Uint8Array(2 * ends.length)
