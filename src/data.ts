@@ -49,7 +49,32 @@ declare module 'vfile' {
     relativePath: string
     // Ids of the fixes and removals a reviewer rejected (`--decisions`): reported, never applied.
     rejected: ReadonlySet<string>
+    // Set when nothing reads this document's fixes and removals one by one (no report, a record
+    // of its doubts only): unless a reviewer's rejections must be matched, they are counted in
+    // `tally` instead of each becoming a message and an id.
+    countOnly: boolean
+    tally: Tally
   }
+}
+
+// The figures of the fixes and removals a document only counts (`countOnly`): what their messages
+// and `removed` would have added to its record's totals and counts.
+export interface Tally {
+  fixes: number
+  removed: number
+  // Per plugin (ruleId) and per spec rule (a fix's note), as a record's counts.
+  plugins: Record<string, number>
+  rules: Record<string, number>
+}
+
+// Counts a fix (with its spec rule) or, with no rule, a removal.
+export function tallyChange(data: {tally?: Tally}, kind: 'fix' | 'removal', ruleId: string, note?: string): void {
+  data.tally ??= {fixes: 0, removed: 0, plugins: {}, rules: {}}
+  const tally = data.tally
+  if (kind === 'fix') tally.fixes++
+  else tally.removed++
+  tally.plugins[ruleId] = (tally.plugins[ruleId] ?? 0) + 1
+  if (note) tally.rules[note] = (tally.rules[note] ?? 0) + 1
 }
 
 export function recordRemoval(data: {removed?: Removal[]}, removal: Removal): void {

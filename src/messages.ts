@@ -5,7 +5,7 @@
 import {hash} from 'node:crypto'
 import type {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
-import {type FirstCopy, recordRemoval} from './data.js'
+import {type FirstCopy, recordRemoval, tallyChange} from './data.js'
 import type {Point, Text} from './syntax/types.js'
 
 export const source = 'newsclean'
@@ -33,6 +33,10 @@ export const rejectedNote = 'rejected by a reviewer, left as it was'
 // A fix: `info`, with what was there and what replaces it. Returns whether the plugin may apply
 // it: false when a reviewer rejected it (the message then says so).
 export function reportFix(file: VFile, reason: string, fix: Fix): boolean {
+  if (isCountOnly(file)) {
+    tallyChange(file.data, 'fix', fix.ruleId, fix.note)
+    return true
+  }
   const id = messageId(file, fix.ruleId, fix.place.line, fix.actual, fix.expected)
   const rejected = file.data.rejected?.has(id) === true
   const message = withoutStackTrace(() =>
@@ -67,6 +71,10 @@ export interface RemovalReport {
 // plugin may remove it: false when a reviewer rejected the removal (kept, and not recorded).
 export function reportRemoval(file: VFile, reason: string, removal: RemovalReport): boolean {
   const {ruleId, kind, text, place, firstCopy} = removal
+  if (isCountOnly(file)) {
+    tallyChange(file.data, 'removal', ruleId)
+    return true
+  }
   const id = messageId(file, ruleId, place.line, text, '')
   const rejected = file.data.rejected?.has(id) === true
   withoutStackTrace(() => {
@@ -81,6 +89,13 @@ export function reportRemoval(file: VFile, reason: string, removal: RemovalRepor
     else recordRemoval(file.data, {id, kind, ruleId, text, place, firstCopy})
   })
   return !rejected
+}
+
+// Whether the document's fixes and removals are only counted: a message, a removal record and two
+// digests for an id each, which a batch writing no report and handing on only doubts would make
+// for nobody. A reviewer's rejections are matched by id, so they need every message.
+function isCountOnly(file: VFile): boolean {
+  return file.data.countOnly === true && file.data.rejected === undefined
 }
 
 // What makes ids unique within one document: the input lines' digests, and how often each

@@ -1,12 +1,15 @@
 // A reviewer's decisions come back: every fix and removal has a stable id, and a run given some
 // ids as rejected leaves exactly those unapplied, with every other fix the same as before.
 import {describe, expect, it} from 'vitest'
-import {type CleanOptions, clean} from '../src/clean.js'
+import {type CleanOptions, clean, cleanDecoded} from '../src/clean.js'
+import {createProcessor} from '../src/processor.js'
+import {buildFileRecord, buildSummaryRecord} from '../src/report/record.js'
 import type {MessageRecord} from '../src/report/types.js'
 import {corpusArticles, readFixture} from './helpers.js'
 import {damage, paragraphsOf} from './report/outcome.js'
 
 const articles = corpusArticles()
+const utf8 = {encoding: 'UTF-8', confidence: 1, bom: false}
 const withFullWidthPoint = articles.find((text) => /\d\uFF0E\d/.test(text))!
 const longParagraph = paragraphsOf(articles[3]!)[0]!
 
@@ -94,5 +97,33 @@ describe('message ids', () => {
     const ids = async (path: string) =>
       decided((await clean(input, {path})).report.messages).map((message) => message.id)
     expect(await ids('a/seed.txt')).not.toEqual(await ids('b/seed.txt'))
+  })
+})
+
+describe('a document whose fixes and removals nobody reads one by one (countOnly)', async () => {
+  const processorOf = (rejected: string[] = []) => createProcessor({rejected})
+  const inputs = [
+    ['the seed', readFixture('seed/seed.txt')],
+    ['articles, one repeated', [...articles.slice(0, 12), articles[3]].join('\n')],
+  ]
+
+  it.each(inputs)('gives %s the same text and summary record, with no message per fix or removal', async (_, input) => {
+    const full = await cleanDecoded(await processorOf(), input!, utf8, 'a.txt')
+    const counted = await cleanDecoded(await processorOf(), input!, utf8, 'a.txt', {countOnly: true})
+    expect(counted.clean).toBe(full.clean)
+    expect(buildSummaryRecord(counted)).toEqual(buildSummaryRecord(full))
+    expect(buildFileRecord(full).totals.fixes + buildFileRecord(full).totals.removed).toBeGreaterThan(0)
+    expect(counted.file.messages.filter((message) => message.fatal !== false && message.fatal !== true)).toEqual([])
+  })
+
+  it('still gives every message its id when a reviewer rejection must be matched', async () => {
+    const input = readFixture('seed/seed.txt')
+    const full = buildFileRecord(await cleanDecoded(await processorOf(), input, utf8, 'a.txt'))
+    const target = full.messages.find((message) => message.id !== null)!
+    const rejecting = await processorOf([target.id!])
+    const run = await cleanDecoded(rejecting, input, utf8, 'a.txt')
+    const counted = await cleanDecoded(rejecting, input, utf8, 'a.txt', {countOnly: true})
+    expect(buildFileRecord(counted)).toEqual(buildFileRecord(run))
+    expect(buildFileRecord(counted).rejected).toEqual([target.id])
   })
 })

@@ -59,8 +59,14 @@ async function cleanReadableFile(entry: InputEntry, context: DocumentContext): P
   const outcome = await cleanDecoded(context.processor, text, decoding, entry.inputPath, {
     owner,
     relativePath: entry.relativePath,
+    countOnly: !readsMessages(context),
   })
   return writeCleaned(outcome, entry, context)
+}
+
+// Whether anything reads a document's fixes and removals: a report, or a record of every message.
+function readsMessages(context: Omit<DocumentContext, 'processor'>): boolean {
+  return context.resultMessages !== 'doubts' || (context.reportDir !== undefined && !context.check)
 }
 
 // Where the clean text goes, after checking that it and the reports stay inside their folders

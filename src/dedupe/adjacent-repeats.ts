@@ -158,7 +158,7 @@ function isLongEnough(
 }
 
 // The first sentence in `from..to - 1` whose end lies past `offset` (`to` when none does).
-function firstEndAfter(ends: number[], from: number, to: number, offset: number): number {
+function firstEndAfter(ends: Int32Array, from: number, to: number, offset: number): number {
   let low = from
   let high = to
   while (low < high) {

@@ -1,10 +1,8 @@
-// 64-bit keys (xxh64, see key.ts) to numbers, for the per-file tables of the dedupe steps: an
-// open-addressing table over typed arrays, probed from the key's low word (which xxh64 mixes
-// well). A key is read as its two 32-bit words through a shared BigUint64Array, so a look-up makes
-// no BigInt and the table no entry object; a `Map<bigint, number>` cost several times as much.
-
-const keyCell = new BigUint64Array(1)
-const keyWords = new Uint32Array(keyCell.buffer)
+// 64-bit keys (FormHasher's, key.ts) to numbers, for the per-file tables of the dedupe steps: an
+// open-addressing table over typed arrays, probed from the key's low word (which the hash mixes
+// well). A key is its two 32-bit words, read from a typed array (`words[at]`, `words[at + 1]`),
+// so a look-up makes no BigInt nor boxed number and the table no entry object; a
+// `Map<bigint, number>` cost several times as much.
 
 export class KeyIndex {
   // Per slot, the key's low and high words.
@@ -20,28 +18,27 @@ export class KeyIndex {
     this.#values = new Int32Array(slots)
   }
 
-  // The value of `key`, or -1 when it has none.
-  get(key: bigint): number {
-    return this.#values[this.#slotOf(key)]! - 1
+  // The value of the key in `words` at `at`, or -1 when it has none.
+  get(words: Uint32Array, at = 0): number {
+    return this.#values[this.#slotOf(words, at)]! - 1
   }
 
   // `value` must be 0 or more.
-  set(key: bigint, value: number): void {
-    const slot = this.#slotOf(key)
+  set(words: Uint32Array, at: number, value: number): void {
+    const slot = this.#slotOf(words, at)
     if (this.#values[slot] === 0) {
-      this.#words[2 * slot] = keyWords[0]!
-      this.#words[2 * slot + 1] = keyWords[1]!
+      this.#words[2 * slot] = words[at]!
+      this.#words[2 * slot + 1] = words[at + 1]!
       this.#size++
     }
     this.#values[slot] = value + 1
     if (2 * this.#size > this.#values.length) this.#grow()
   }
 
-  // The slot holding `key`, or the empty slot where it goes; leaves its words in `keyWords`.
-  #slotOf(key: bigint): number {
-    keyCell[0] = key
-    const low = keyWords[0]!
-    const high = keyWords[1]!
+  // The slot holding the key, or the empty slot where it goes.
+  #slotOf(words: Uint32Array, at: number): number {
+    const low = words[at]!
+    const high = words[at + 1]!
     const mask = this.#values.length - 1
     let slot = low & mask
     while (this.#values[slot] !== 0 && (this.#words[2 * slot] !== low || this.#words[2 * slot + 1] !== high)) {

@@ -231,6 +231,178 @@ function isContextFree(code: number): boolean {
   )
 }
 
+// Keys that never leave a document: a 64-bit hash of a text's normalized form, read off its code
+// units by normalizedForm's fast loop. Inside one document a key only has to tell whether two
+// forms are equal; xxh64 (the key a seen store keeps) costs a UTF-8 copy, a call into WebAssembly
+// and two BigInts per text, which for the sentences of a document cost more than finding their
+// repeats. Two 32-bit lanes of different mixing, so two forms collide only by chance, about one
+// time in 2^64.
+// A text is hashed as a sequence of pieces (sentences): each piece gets its own key, and the
+// whole, the pieces' forms joined, gets the key the joined form would get as one piece.
+export class FormHasher {
+  // The piece's lanes and form length (code units), then the whole's.
+  #pieceA = 0
+  #pieceB = 0
+  #pieceLength = 0
+  #wholeA = 0
+  #wholeB = 0
+  #wholeLength = 0
+  // The key `pieceKey` or `wholeKey` found last, as its low and high words: kept in a typed
+  // array so that no word, a number beyond a small integer's range, is ever boxed.
+  readonly key = new Uint32Array(2)
+
+  // Starts a new whole.
+  clear(): void {
+    this.#wholeA = 0
+    this.#wholeB = 0
+    this.#wholeLength = 0
+  }
+
+  // Hashes the form of text[start, end) as the next piece of the whole.
+  add(text: string, start = 0, end = text.length): void {
+    let pieceA = 0
+    let pieceB = 0
+    let pieceLength = 0
+    let wholeA = this.#wholeA
+    let wholeB = this.#wholeB
+    for (let index = start; index < end; index++) {
+      let code = text.charCodeAt(index)
+      const action = unitAction[code] || learnUnitAction(code)
+      if (action === drop) continue
+      if (action === other) {
+        this.#addByDefinition(text.slice(start, end))
+        return
+      }
+      if (action === fold) code -= 0xfee0
+      pieceA = laneA(pieceA, code)
+      pieceB = laneB(pieceB, code)
+      wholeA = laneA(wholeA, code)
+      wholeB = laneB(wholeB, code)
+      pieceLength++
+    }
+    this.#pieceA = pieceA
+    this.#pieceB = pieceB
+    this.#pieceLength = pieceLength
+    this.#wholeA = wholeA
+    this.#wholeB = wholeB
+    this.#wholeLength += pieceLength
+  }
+
+  // The last piece's key into `key`; false (no key) when its form is empty.
+  pieceKey(): boolean {
+    return this.#finish(this.#pieceA, this.#pieceB, this.#pieceLength)
+  }
+
+  // The whole's key so far, the same way.
+  wholeKey(): boolean {
+    return this.#finish(this.#wholeA, this.#wholeB, this.#wholeLength)
+  }
+
+  // The form by definition, hashed as the fast loop hashes its units. A lone surrogate counts
+  // as U+FFFD, as in the form's UTF-8 (xxh64's input), so both keys tell the same forms apart.
+  #addByDefinition(text: string): void {
+    const form = byDefinition(text)
+    let pieceA = 0
+    let pieceB = 0
+    let wholeA = this.#wholeA
+    let wholeB = this.#wholeB
+    for (let index = 0; index < form.length; index++) {
+      const code = encodedUnit(form, index)
+      pieceA = laneA(pieceA, code)
+      pieceB = laneB(pieceB, code)
+      wholeA = laneA(wholeA, code)
+      wholeB = laneB(wholeB, code)
+    }
+    this.#pieceA = pieceA
+    this.#pieceB = pieceB
+    this.#pieceLength = form.length
+    this.#wholeA = wholeA
+    this.#wholeB = wholeB
+    this.#wholeLength += form.length
+  }
+
+  #finish(a: number, b: number, length: number): boolean {
+    if (length === 0) return false
+    this.key[0] = mix(a ^ length)
+    this.key[1] = mix(b ^ Math.imul(length, 0x9e3779b1))
+    return true
+  }
+}
+
+// One code unit into lane A: murmur3's body step.
+function laneA(hash: number, code: number): number {
+  let mixed = Math.imul(code, 0xcc9e2d51)
+  mixed = Math.imul((mixed << 15) | (mixed >>> 17), 0x1b873593)
+  const next = hash ^ mixed
+  return (Math.imul((next << 13) | (next >>> 19), 5) + 0xe6546b64) | 0
+}
+
+// One code unit into lane B: FNV-1a's step.
+function laneB(hash: number, code: number): number {
+  return Math.imul(hash ^ code, 0x01000193)
+}
+
+// murmur3's finalizer.
+function mix(value: number): number {
+  let hash = value
+  hash ^= hash >>> 16
+  hash = Math.imul(hash, 0x85ebca6b)
+  hash ^= hash >>> 13
+  hash = Math.imul(hash, 0xc2b2ae35)
+  return hash ^ (hash >>> 16)
+}
+
+// The code unit at `index`, or U+FFFD for half a surrogate pair alone (what UTF-8 encodes it as).
+function encodedUnit(text: string, index: number): number {
+  const code = text.charCodeAt(index)
+  if (code >= 0xd800 && code <= 0xdbff) return isLowSurrogate(text.charCodeAt(index + 1)) ? code : 0xfffd
+  if (code >= 0xdc00 && code <= 0xdfff) return isHighSurrogate(text.charCodeAt(index - 1)) ? code : 0xfffd
+  return code
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff
+}
+
+// A text's normalized form as code units in a reused array, for a reader that goes through it
+// unit by unit (a minhash sketch) and needs no string of it.
+export class FormUnits {
+  units = new Uint16Array(1 << 12)
+  // The form's length in code units and in code points.
+  length = 0
+  codePoints = 0
+
+  read(text: string): void {
+    if (this.units.length < text.length) this.units = new Uint16Array(2 * text.length)
+    this.length = writeFormUnits(text, this.units)
+    this.codePoints = this.length
+    if (this.length !== -1) return
+    const form = byDefinition(text)
+    if (this.units.length < form.length) this.units = new Uint16Array(2 * form.length)
+    for (let index = 0; index < form.length; index++) this.units[index] = form.charCodeAt(index)
+    this.length = form.length
+    this.codePoints = codePointLength(form)
+  }
+}
+
+// normalizedForm's fast loop writing the form's units; -1 at a character off the fast path. No
+// surrogate is on it, so the units are code points too.
+function writeFormUnits(text: string, units: Uint16Array): number {
+  let length = 0
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index)
+    const action = unitAction[code] || learnUnitAction(code)
+    if (action === keep) units[length++] = code
+    else if (action === fold) units[length++] = code - 0xfee0
+    else if (action === other) return -1
+  }
+  return length
+}
+
 // Code points, the unit every length in the spec is counted in.
 export function codePointLength(text: string): number {
   let length = 0

@@ -19,17 +19,22 @@ const empty = 0xffffffff
 const least = new Int32Array(sketchSize)
 const unseen = 0x7fffffff
 
-// The sketch of `form` (a form shorter than 3 is one shingle, padded with 0), written to `into`.
-export function sketch(form: string, into: Uint32Array = new Uint32Array(sketchSize)): Uint32Array {
+// The sketch of a form given as its first `length` code units (a form shorter than 3 is one
+// shingle, padded with 0), written to `into`.
+export function sketch(
+  form: Uint16Array,
+  length: number,
+  into: Uint32Array = new Uint32Array(sketchSize),
+): Uint32Array {
   least.fill(unseen)
-  if (form.length < 3) {
-    addShingle(shingleOf(form.charCodeAt(0) || 0, form.charCodeAt(1) || 0, 0))
+  if (length < 3) {
+    addShingle(shingleOf(length > 0 ? form[0]! : 0, length > 1 ? form[1]! : 0, 0))
   } else {
     // Each code unit is read once, the shingle's three rolled along.
-    let first = form.charCodeAt(0)
-    let second = form.charCodeAt(1)
-    for (let index = 2; index < form.length; index++) {
-      const third = form.charCodeAt(index)
+    let first = form[0]!
+    let second = form[1]!
+    for (let index = 2; index < length; index++) {
+      const third = form[index]!
       addShingle(shingleOf(first, second, third))
       first = second
       second = third

@@ -15,7 +15,7 @@
 // A body with no stop at all is caught by `findTrailingRepeat`: the paragraph ends `X X`.
 
 import {isBlank} from '../text/char-class.js'
-import {codePointLength, type FormBytes} from './key.js'
+import {codePointLength, FormHasher} from './key.js'
 import {KeyIndex} from './key-index.js'
 import {nextSentenceEnd, sentenceEnds} from './sentences.js'
 
@@ -33,59 +33,119 @@ export interface Repeat {
 
 // The sentences of a file, flattened: sentence `s` is `[starts[s], ends[s])` of paragraph
 // `paragraphs[s]`, `firstCopies[s]` the earlier sentence it repeats, or -1, and
-// `previousCopies[s]` the latest earlier sentence it repeats, or -1.
+// `previousCopies[s]` the latest earlier sentence it repeats, or -1. Typed arrays: a file's tens
+// of thousands of sentences put no element on the JS heap for the garbage collector to copy.
 export interface SentenceTable {
-  paragraphs: number[]
-  starts: number[]
-  ends: number[]
-  firstCopies: number[]
-  previousCopies: number[]
-  // Per paragraph, the key of its normalized form (its sentences' forms joined), if it has content.
-  keys: Array<bigint | undefined>
+  paragraphs: Int32Array
+  starts: Int32Array
+  ends: Int32Array
+  firstCopies: Int32Array
+  previousCopies: Int32Array
+  // Per paragraph `p` with content, the key of its normalized form (its sentences' forms joined):
+  // words `keys[2p]` and `keys[2p + 1]` (see FormHasher, key.ts), `hasKey[p]` 1.
+  keys: Uint32Array
+  hasKey: Uint8Array
   // Per paragraph, whether it exactly repeats an earlier paragraph; its sentences are left out.
   exactRepeats: boolean[]
 }
 
-export function tabulateSentences(texts: string[], forms: FormBytes): SentenceTable {
-  const table: SentenceTable = {
-    paragraphs: [],
-    starts: [],
-    ends: [],
-    firstCopies: [],
-    previousCopies: [],
-    keys: [],
-    exactRepeats: [],
-  }
+export function tabulateSentences(texts: string[]): SentenceTable {
+  const keys = new Uint32Array(2 * texts.length)
+  const hasKey = new Uint8Array(texts.length)
+  const exactRepeats: boolean[] = []
   // News paragraphs hold three sentences on average.
+  const sentences = new Columns(4 * texts.length)
   const latestByKey = new KeyIndex(4 * texts.length)
   const paragraphKeys = new KeyIndex(texts.length)
-  const formEnds: number[] = []
+  const hasher = new FormHasher()
+  // Per sentence of the paragraph, its key's words, and whether it has one.
+  let sentenceKeys = new Uint32Array(64)
+  let sentenceHasKey = new Uint8Array(32)
+  const ends: number[] = []
   texts.forEach((text, paragraph) => {
-    const ends = sentenceEnds(text)
-    forms.clear()
-    formEnds.length = 0
-    for (let index = 0; index < ends.length; index++) {
-      formEnds.push(forms.append(text, index === 0 ? 0 : ends[index - 1], ends[index]))
+    sentenceEnds(text, ends)
+    if (sentenceHasKey.length < ends.length) {
+      sentenceKeys = new Uint32Array(4 * ends.length)
+      sentenceHasKey = new Uint8Array(2 * ends.length)
     }
-    const key = forms.keyOf(0, formEnds.at(-1) ?? 0)
-    const isExactRepeat = key !== undefined && paragraphKeys.get(key) >= 0
-    table.keys.push(key)
-    table.exactRepeats.push(isExactRepeat)
-    if (key !== undefined) paragraphKeys.set(key, paragraph)
+    hasher.clear()
+    for (let index = 0; index < ends.length; index++) {
+      hasher.add(text, index === 0 ? 0 : ends[index - 1], ends[index])
+      sentenceHasKey[index] = hasher.pieceKey() ? 1 : 0
+      sentenceKeys[2 * index] = hasher.key[0]!
+      sentenceKeys[2 * index + 1] = hasher.key[1]!
+    }
+    const isExactRepeat = hasher.wholeKey() && paragraphKeys.get(hasher.key) >= 0
+    if (hasher.wholeKey()) {
+      keys[2 * paragraph] = hasher.key[0]!
+      keys[2 * paragraph + 1] = hasher.key[1]!
+      hasKey[paragraph] = 1
+      paragraphKeys.set(hasher.key, 0, paragraph)
+    }
+    exactRepeats.push(isExactRepeat)
     if (isExactRepeat) return
     for (let index = 0; index < ends.length; index++) {
-      const sentence = table.ends.length
-      table.paragraphs.push(paragraph)
-      table.starts.push(index === 0 ? 0 : ends[index - 1]!)
-      table.ends.push(ends[index]!)
-      const sentenceKey = forms.keyOf(index === 0 ? 0 : formEnds[index - 1]!, formEnds[index]!)
-      const previous = sentenceKey === undefined ? -1 : latestByKey.get(sentenceKey)
-      table.previousCopies.push(previous)
-      table.firstCopies.push(previous < 0 || table.firstCopies[previous]! < 0 ? previous : table.firstCopies[previous]!)
-      if (sentenceKey !== undefined) latestByKey.set(sentenceKey, sentence)
+      const sentence = sentences.length
+      const previous = sentenceHasKey[index] ? latestByKey.get(sentenceKeys, 2 * index) : -1
+      const first = previous < 0 || sentences.firstCopies[previous]! < 0 ? previous : sentences.firstCopies[previous]!
+      sentences.push(paragraph, index === 0 ? 0 : ends[index - 1]!, ends[index]!, first, previous)
+      if (sentenceHasKey[index]) latestByKey.set(sentenceKeys, 2 * index, sentence)
     }
   })
-  return table
+  return {...sentences.trimmed(), keys, hasKey, exactRepeats}
+}
+
+// The table's sentence columns as they grow, each doubled in place when full.
+class Columns {
+  paragraphs: Int32Array
+  starts: Int32Array
+  ends: Int32Array
+  firstCopies: Int32Array
+  previousCopies: Int32Array
+  length = 0
+
+  constructor(expected: number) {
+    const size = Math.max(expected, 16)
+    this.paragraphs = new Int32Array(size)
+    this.starts = new Int32Array(size)
+    this.ends = new Int32Array(size)
+    this.firstCopies = new Int32Array(size)
+    this.previousCopies = new Int32Array(size)
+  }
+
+  push(paragraph: number, start: number, end: number, firstCopy: number, previousCopy: number): void {
+    if (this.length === this.ends.length) this.#grow()
+    this.paragraphs[this.length] = paragraph
+    this.starts[this.length] = start
+    this.ends[this.length] = end
+    this.firstCopies[this.length] = firstCopy
+    this.previousCopies[this.length] = previousCopy
+    this.length++
+  }
+
+  // The columns cut to the sentences pushed.
+  trimmed(): Pick<SentenceTable, 'paragraphs' | 'starts' | 'ends' | 'firstCopies' | 'previousCopies'> {
+    return {
+      paragraphs: this.paragraphs.subarray(0, this.length),
+      starts: this.starts.subarray(0, this.length),
+      ends: this.ends.subarray(0, this.length),
+      firstCopies: this.firstCopies.subarray(0, this.length),
+      previousCopies: this.previousCopies.subarray(0, this.length),
+    }
+  }
+
+  #grow(): void {
+    const grown = (column: Int32Array) => {
+      const larger = new Int32Array(2 * column.length)
+      larger.set(column)
+      return larger
+    }
+    this.paragraphs = grown(this.paragraphs)
+    this.starts = grown(this.starts)
+    this.ends = grown(this.ends)
+    this.firstCopies = grown(this.firstCopies)
+    this.previousCopies = grown(this.previousCopies)
+  }
 }
 
 // The table with the sentences that overlap `spans` (sorted removals) no longer counted as

@@ -13,9 +13,11 @@ import {
   nextSentenceEndOrDot,
 } from '../text/char-class.js'
 
-// Exclusive end offsets of the sentences of `text`, in order; the last is `text.length`.
-export function sentenceEnds(text: string): number[] {
-  const ends: number[] = []
+// Exclusive end offsets of the sentences of `text`, in order; the last is `text.length`. Written
+// over `into` when given (a caller going through many paragraphs reuses one array).
+export function sentenceEnds(text: string, into: number[] = []): number[] {
+  const ends = into
+  ends.length = 0
   let index = nextSentenceEndOrDot(text, 0)
   while (index >= 0) {
     if (!isSentenceStop(text, index)) {

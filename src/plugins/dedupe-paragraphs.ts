@@ -12,7 +12,8 @@
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
 import type {FirstCopy} from '../data.js'
-import {codePointLength, type KeyOf, loadKeyOf} from '../dedupe/key.js'
+import {codePointLength, FormHasher, type KeyOf, loadKeyOf} from '../dedupe/key.js'
+import {KeyIndex} from '../dedupe/key-index.js'
 import {MemorySeenStore, type SeenStore} from '../dedupe/store.js'
 import {pointIn, reportRemoval} from '../messages.js'
 import type {Paragraph, Root} from '../syntax/types.js'
@@ -57,11 +58,15 @@ const dedupeParagraphs: Plugin<[Options?], Root> = function (options = {}) {
   this.data('dedupeParagraphs', {minLength, store})
   return async function (tree: Root, file: VFile): Promise<void> {
     const paragraphs = tree.children
-    const keys = paragraphKeys(paragraphs, await loadKeyOf())
-    const firstCopies = findFirstCopiesOfKeys(keys)
+    const firstCopies = findFirstCopies(paragraphs)
+    const windows = file.data.earlierWindows
+    if (!windows && !store) {
+      tree.children = removeRepeats(file, paragraphs, firstCopies, [], minLength)
+      return
+    }
+    const keys = firstCopyKeys(paragraphs, firstCopies, await loadKeyOf())
     const lines = paragraphs.map(lineOf)
     const document = {path: file.path ?? '', owner: file.data.owner}
-    const windows = file.data.earlierWindows
     const inWindows = windows ? await claimAcrossFiles(windows, document, lines, keys, firstCopies) : []
     // A paragraph an earlier window holds is a repeat within the file, not one across files.
     const copies = firstCopies.map((first, index) => withoutPath(inWindows[index]) ?? first)
@@ -77,6 +82,35 @@ export default dedupeParagraphs
 // normalized (a lone `……`), which repeats nothing.
 export function paragraphKeys(paragraphs: Paragraph[], keyOf: KeyOf): Array<bigint | undefined> {
   return paragraphs.map((paragraph) => keyOf(paragraph.children[0].value))
+}
+
+// Per paragraph, the earlier paragraph of the file with the same normalized form, if any; none
+// for a paragraph with no content, which repeats nothing. Keyed by FormHasher: these keys never
+// leave the file.
+function findFirstCopies(paragraphs: Paragraph[]): Array<number | undefined> {
+  const firstByKey = new KeyIndex(paragraphs.length)
+  const hasher = new FormHasher()
+  return paragraphs.map((paragraph, index) => {
+    hasher.clear()
+    hasher.add(paragraph.children[0].value)
+    if (!hasher.wholeKey()) return undefined
+    const first = firstByKey.get(hasher.key)
+    if (first >= 0) return first
+    firstByKey.set(hasher.key, 0, index)
+    return undefined
+  })
+}
+
+// The key a store claims (xxh64) of each paragraph that is the first copy of its form; none for
+// the later copies, which share their first's answer.
+function firstCopyKeys(
+  paragraphs: Paragraph[],
+  firstCopies: Array<number | undefined>,
+  keyOf: KeyOf,
+): Array<bigint | undefined> {
+  return paragraphs.map((paragraph, index) =>
+    firstCopies[index] === undefined ? keyOf(paragraph.children[0].value) : undefined,
+  )
 }
 
 export function findFirstCopiesOfKeys(keys: Array<bigint | undefined>): Array<number | undefined> {

@@ -14,12 +14,13 @@
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
 import {findAdjacentRepeats} from '../dedupe/adjacent-repeats.js'
-import {type KeyOf, loadFormBytes, loadKeyOf} from '../dedupe/key.js'
+import {FormHasher} from '../dedupe/key.js'
 import {KeyIndex} from '../dedupe/key-index.js'
 import {
   findSentenceRepeats,
   findTrailingRepeat,
   type Repeat,
+  type SentenceTable,
   tabulateSentences,
   withBlanks,
   withoutOverlaps,
@@ -39,11 +40,10 @@ export interface Options {
 
 const dedupeSentences: Plugin<[Options?], Root> = function (options = {}) {
   const minLength = options.minLength ?? 40
-  return async function (tree: Root, file: VFile): Promise<void> {
-    const [forms, keyOf] = await Promise.all([loadFormBytes(), loadKeyOf()])
+  return function (tree: Root, file: VFile): void {
     const paragraphs = tree.children
     const texts = paragraphs.map((paragraph) => paragraph.children[0].value)
-    const table = tabulateSentences(texts, forms)
+    const table = tabulateSentences(texts)
     const adjacent = findAdjacentRepeats(texts, table, minLength, options.comparisonsPerCharacter)
     for (const paragraph of adjacent.exhausted) reportExhaustedSearch(file, paragraphs[paragraph]!)
     const found = withoutOverlaps(
@@ -54,7 +54,7 @@ const dedupeSentences: Plugin<[Options?], Root> = function (options = {}) {
     const removals = [...adjacent.repeats, ...found.filter((repeat) => repeat.remove)]
     addTrailingRepeats(texts, removals, table.exactRepeats, minLength)
     if (removals.length === 0) return
-    const keep = applyRemovals(file, paragraphs, table.keys, removals, keyOf)
+    const keep = applyRemovals(file, paragraphs, table, removals)
     tree.children = paragraphs.filter((_, index) => keep[index])
   }
 }
@@ -76,29 +76,34 @@ function addTrailingRepeats(texts: string[], removals: Repeat[], skip: boolean[]
 function applyRemovals(
   file: VFile,
   paragraphs: Paragraph[],
-  keys: Array<bigint | undefined>,
+  table: Pick<SentenceTable, 'keys' | 'hasKey'>,
   repeats: Repeat[],
-  keyOf: KeyOf,
 ): boolean[] {
   const keep = paragraphs.map(() => true)
   const byParagraph = groupByParagraph(repeats)
   const paragraphByKey = new KeyIndex(paragraphs.length)
+  const remembered = (index: number) => {
+    if (table.hasKey[index]) remember(paragraphByKey, table.keys, 2 * index, index)
+  }
+  const hasher = new FormHasher()
   paragraphs.forEach((paragraph, index) => {
     const node = paragraph.children[0]
     const own = byParagraph.get(index)
     if (own === undefined) {
-      remember(paragraphByKey, keys[index], index)
+      remembered(index)
       return
     }
     const spans = widenedSpans(node.value, own)
     const rest = keptText(node.value, spans)
-    const restKey = keyOf(rest)
-    const earlier = restKey === undefined ? -1 : paragraphByKey.get(restKey)
-    if (restKey === undefined || earlier >= 0) {
+    hasher.clear()
+    hasher.add(rest)
+    const restHasKey = hasher.wholeKey()
+    const earlier = restHasKey ? paragraphByKey.get(hasher.key) : -1
+    if (!restHasKey || earlier >= 0) {
       const firstCopy =
         earlier < 0 ? placeOfFirstCopy(paragraphs, own[0]!) : pointIn(paragraphs[earlier]!.children[0], 0)
       keep[index] = !reportRepeatedText(file, 'paragraph', pointIn(node, 0), node.value, firstCopy)
-      if (keep[index]) remember(paragraphByKey, keys[index], index)
+      if (keep[index]) remembered(index)
       return
     }
     const removed = spans.filter(([start, end], order) =>
@@ -112,11 +117,11 @@ function applyRemovals(
     )
     if (removed.length < spans.length) {
       node.value = keptText(node.value, removed)
-      remember(paragraphByKey, keys[index], index)
+      remembered(index)
       return
     }
     node.value = rest
-    remember(paragraphByKey, restKey, index)
+    remember(paragraphByKey, hasher.key, 0, index)
   })
   return keep
 }
@@ -131,8 +136,9 @@ function groupByParagraph(repeats: Repeat[]): Map<number, Repeat[]> {
   return groups
 }
 
-function remember(paragraphByKey: KeyIndex, key: bigint | undefined, index: number): void {
-  if (key !== undefined && paragraphByKey.get(key) < 0) paragraphByKey.set(key, index)
+// Files the key in `words` at `at` under the paragraph, unless an earlier one has it.
+function remember(paragraphByKey: KeyIndex, words: Uint32Array, at: number, index: number): void {
+  if (paragraphByKey.get(words, at) < 0) paragraphByKey.set(words, at, index)
 }
 
 // The spans a paragraph loses: each removal widened over the blanks it would strand, in order

@@ -12,7 +12,7 @@
 import diff from 'fast-diff'
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
-import {codePointLength, normalizedForm} from '../dedupe/key.js'
+import {FormUnits, normalizedForm} from '../dedupe/key.js'
 import {BandIndex, bandCount, bandKeys, sketch, sketchSize} from '../dedupe/minhash.js'
 import {findNearDuplicateSpans, type NearSpan, nearSpanDefaults, sharedInOrder} from '../dedupe/near-spans.js'
 import {pointIn, reportDoubt, reportRemoval} from '../messages.js'
@@ -40,18 +40,24 @@ const nearDuplicates: Plugin<[Options?], Root> = function (options = {}) {
   return function (tree: Root, file: VFile) {
     const paragraphs = tree.children
     for (const paragraph of paragraphs) compareSpans(file, paragraph, mode, spanOptions)
-    const forms = paragraphs.map((paragraph) => normalizedForm(paragraph.children[0].value))
-    const eligible = forms.map((form) => codePointLength(form) >= minLength)
-    if (eligible.filter(Boolean).length < 2) return
+    // A paragraph's sketch is read off its form's units; the form as a string is made only for
+    // the few paragraphs a band finds a candidate for.
+    const forms = new FormUnits()
+    const formStrings: string[] = []
+    const formOf = (index: number) => {
+      formStrings[index] ??= normalizedForm(paragraphs[index]!.children[0].value)
+      return formStrings[index]
+    }
     const bands = new BandIndex(paragraphs.length)
     const bins = new Uint32Array(sketchSize)
     const keys = new Uint32Array(bandCount)
     const candidates: number[] = []
     const removed = new Set<number>()
-    forms.forEach((form, index) => {
-      if (!eligible[index]) return
-      bandKeys(sketch(form, bins), keys)
-      const match = bestEarlierMatch(forms, index, bands.candidates(keys, candidates), minSimilarity)
+    paragraphs.forEach((paragraph, index) => {
+      forms.read(paragraph.children[0].value)
+      if (forms.codePoints < minLength) return
+      bandKeys(sketch(forms.units, forms.length, bins), keys)
+      const match = bestEarlierMatch(formOf, index, bands.candidates(keys, candidates), minSimilarity)
       if (match === undefined) {
         bands.add(index, keys)
         return
@@ -103,15 +109,15 @@ function compareSpans(
 // The most similar earlier paragraph among the candidates (the earliest on a tie), if alike enough
 // and not an exact repeat.
 function bestEarlierMatch(
-  forms: string[],
+  formOf: (index: number) => string,
   index: number,
   candidates: Iterable<number>,
   minSimilarity: number,
 ): {index: number; similarity: number} | undefined {
   let best: {index: number; similarity: number} | undefined
   for (const candidate of candidates) {
-    if (forms[candidate] === forms[index]) continue
-    const similarity = similarityOf(forms[candidate]!, forms[index]!, minSimilarity)
+    if (formOf(candidate) === formOf(index)) continue
+    const similarity = similarityOf(formOf(candidate), formOf(index), minSimilarity)
     if (similarity < minSimilarity) continue
     if (!best || similarity > best.similarity || (similarity === best.similarity && candidate < best.index)) {
       best = {index: candidate, similarity}
@@ -133,24 +139,23 @@ export function similarityOf(a: string, b: string, atLeast = 0): number {
   return shared / longer
 }
 
-// How many characters `a` and `b` have in common, counted with repeats, in any order.
+// How many characters `a` and `b` have in common, counted with repeats, in any order. Counted in
+// one table per code unit, left all zero again after each call: no map per comparison.
 export function commonCharacters(a: string, b: string): number {
-  const counts = new Map<number, number>()
-  for (let index = 0; index < a.length; index++) {
-    const code = a.charCodeAt(index)
-    counts.set(code, (counts.get(code) ?? 0) + 1)
-  }
+  for (let index = 0; index < a.length; index++) unitCounts[a.charCodeAt(index)]!++
   let common = 0
   for (let index = 0; index < b.length; index++) {
     const code = b.charCodeAt(index)
-    const left = counts.get(code) ?? 0
-    if (left > 0) {
-      counts.set(code, left - 1)
+    if (unitCounts[code]! > 0) {
+      unitCounts[code]!--
       common++
     }
   }
+  for (let index = 0; index < a.length; index++) unitCounts[a.charCodeAt(index)] = 0
   return common
 }
+
+const unitCounts = new Int32Array(0x10000)
 
 // What the later paragraph changes, as up to three `old` -> `new` pairs of its diff against the first.
 export function describeChanges(first: string, later: string): string {

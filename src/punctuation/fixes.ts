@@ -63,7 +63,21 @@ export function describeFix(fix: Fix): string {
 }
 
 // `U+FF0C`, `2 x U+2026` (multiplication sign) for a repeated mark, `U+201C U+201D` for a pair.
+// A document names the same few marks thousands of times: each is described once a thread (up
+// to `describedMarks` of them).
 export function describeMarks(marks: string): string {
+  let description = descriptions.get(marks)
+  if (description === undefined) {
+    description = describeMarksOnce(marks)
+    if (descriptions.size < describedMarks) descriptions.set(marks, description)
+  }
+  return description
+}
+
+const descriptions = new Map<string, string>()
+const describedMarks = 256
+
+function describeMarksOnce(marks: string): string {
   const names: string[] = []
   for (const mark of marks) names.push(codePointName(mark.codePointAt(0)!))
   if (names.length > 1 && names.every((name) => name === names[0])) return `${names.length} \u00D7 ${names[0]}`

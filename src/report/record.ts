@@ -48,12 +48,21 @@ export function buildSummaryRecord(outcome: CleanedDocument): FileRecord {
   }
 }
 
-// What every record of a document holds, full or summary.
+// What every record of a document holds, full or summary; the fixes and removals it only counted
+// (`countOnly`, data.ts) add to its totals and counts as their messages would.
 function figuresOf(
   outcome: CleanedDocument,
   messages: MessageRecord[],
   removed: number,
 ): Omit<FileRecord, 'removed' | 'firstCopies' | 'changes' | 'messages' | 'rejected'> {
+  const tally = outcome.file.data.tally
+  const totals = totalsOf(messages, removed + (tally?.removed ?? 0))
+  const counts = countsOf(messages)
+  if (tally) {
+    totals.fixes += tally.fixes
+    for (const [name, count] of Object.entries(tally.plugins)) increment(counts.plugins, name, count)
+    for (const [name, count] of Object.entries(tally.rules)) increment(counts.rules, name, count)
+  }
   return {
     relativePath: outcome.relativePath,
     input: outcome.inputPath,
@@ -61,8 +70,8 @@ function figuresOf(
     decoding: outcome.decoding,
     changed: outcome.clean !== outcome.original,
     paragraphs: {in: outcome.paragraphsIn, out: outcome.tree.children.length},
-    totals: totalsOf(messages, removed),
-    counts: countsOf(messages),
+    totals,
+    counts,
   }
 }
 

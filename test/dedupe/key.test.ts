@@ -1,7 +1,15 @@
 import {describe, expect, it} from 'vitest'
 import xxhash from 'xxhash-wasm'
-import {codePointLength, loadFormBytes, loadKeyOf, loadUtf8KeyOf, normalizedForm} from '../../src/dedupe/key.js'
-import {corpusArticles} from '../helpers.js'
+import {
+  codePointLength,
+  FormHasher,
+  FormUnits,
+  loadFormBytes,
+  loadKeyOf,
+  loadUtf8KeyOf,
+  normalizedForm,
+} from '../../src/dedupe/key.js'
+import {corpusArticles, sentencesOf} from '../helpers.js'
 
 // The definition normalizedForm must keep: NFKC, then whitespace, punctuation and symbols dropped.
 function byDefinition(text: string): string {
@@ -69,5 +77,61 @@ describe('normalizedForm', () => {
 
   it('counts code points, not code units', () => {
     expect(codePointLength('a\u{20000}b')).toBe(3)
+  })
+})
+
+describe('FormUnits', () => {
+  it('reads the normalized form of the corpus, every BMP character and the edges, one after another', () => {
+    const bmp = Array.from({length: 0x10000}, (_, code) => `\u4e2d${String.fromCharCode(code)}a`)
+    const edges = ['', 'a\u{20000}\u3002', '\u2026\u2026', 'e\u0301!', '\uff76\uff9e', '\ufdfa', '\ufdfa'.repeat(300)]
+    const forms = new FormUnits()
+    const differing = [...edges, ...bmp, ...corpusArticles()].filter((text) => {
+      forms.read(text)
+      const form = String.fromCharCode(...forms.units.subarray(0, forms.length))
+      return form !== normalizedForm(text) || forms.codePoints !== codePointLength(form)
+    })
+    expect(differing).toEqual([])
+  })
+})
+
+// The key FormHasher gives a text as one piece, as a string of its two words; none without content.
+function hashedKey(text: string): string | undefined {
+  const hasher = new FormHasher()
+  hasher.clear()
+  hasher.add(text)
+  return hasher.wholeKey() ? hasher.key.join(':') : undefined
+}
+
+describe('FormHasher', () => {
+  it('gives texts the same key exactly when xxh64 does: on corpus sentences and every BMP character', async () => {
+    const keyOf = await loadKeyOf()
+    const bmp = Array.from({length: 0x10000}, (_, code) => `\u4e2d${String.fromCharCode(code)}`)
+    const edges = ['', '\u2026\u2026', 'e\u0301!', '\u00e9', '\uff76\uff9e', '\u30ac', 'a\ud800', 'a\udbff', 'a\ufffd']
+    const texts = [...edges, ...bmp, ...corpusArticles().flatMap(sentencesOf)]
+    const hashedByXxh64 = new Map<bigint | undefined, Set<string | undefined>>()
+    const xxh64ByHashed = new Map<string | undefined, Set<bigint | undefined>>()
+    for (const text of texts) {
+      const [xxh64, hashed] = [keyOf(text), hashedKey(text)]
+      hashedByXxh64.set(xxh64, (hashedByXxh64.get(xxh64) ?? new Set()).add(hashed))
+      xxh64ByHashed.set(hashed, (xxh64ByHashed.get(hashed) ?? new Set()).add(xxh64))
+    }
+    expect(texts.length).toBeGreaterThan(70_000)
+    expect([...hashedByXxh64.values()].filter((keys) => keys.size > 1)).toEqual([])
+    expect([...xxh64ByHashed.values()].filter((keys) => keys.size > 1)).toEqual([])
+    expect(hashedKey('\u2026\u2026')).toBeUndefined()
+    expect(hashedKey('a\ud800')).toBe(hashedKey('a\udbff'))
+    expect(hashedKey('e\u0301!')).toBe(hashedKey('\u00e9'))
+  })
+
+  it('keys each piece alone and the pieces together as their joined form', () => {
+    const pieces = ['\uff21\uff42\u3002', '\u2026', 'e\u0301!', ...corpusArticles().slice(20, 23), '\ufdfa', 'a\ud800']
+    const hasher = new FormHasher()
+    hasher.clear()
+    const pieceKeys = pieces.map((piece) => {
+      hasher.add(piece)
+      return hasher.pieceKey() ? hasher.key.join(':') : undefined
+    })
+    expect(pieceKeys).toEqual(pieces.map(hashedKey))
+    expect(hasher.wholeKey() ? hasher.key.join(':') : undefined).toBe(hashedKey(pieces.map(normalizedForm).join('')))
   })
 })

@@ -1,7 +1,7 @@
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {describe, expect, it} from 'vitest'
-import {normalizedForm} from '../../src/dedupe/key.js'
+import {FormUnits, normalizedForm} from '../../src/dedupe/key.js'
 import {bandKeys, sketch} from '../../src/dedupe/minhash.js'
 import {findNearDuplicateSpans, nearSpanDefaults} from '../../src/dedupe/near-spans.js'
 import {commonCharacters, describeChanges, similarityOf} from '../../src/plugins/near-duplicates.js'
@@ -93,9 +93,11 @@ describe('near-duplicates', () => {
   })
 
   it('puts a paragraph and its one-character edit into a shared band bucket', () => {
-    const form = normalizedForm(paragraph)
-    const keys = bandKeys(sketch(form))
-    const editedKeys = bandKeys(sketch(normalizedForm(withCharacter(paragraph, 30, '7'))))
+    const forms = new FormUnits()
+    forms.read(paragraph)
+    const keys = bandKeys(sketch(forms.units, forms.length))
+    forms.read(withCharacter(paragraph, 30, '7'))
+    const editedKeys = bandKeys(sketch(forms.units, forms.length))
     expect(keys).toHaveLength(8)
     expect(keys.some((key, band) => key === editedKeys[band])).toBe(true)
   })
@@ -106,6 +108,22 @@ describe('commonCharacters', () => {
     expect(commonCharacters('aabc', 'cbaa')).toBe(4)
     expect(commonCharacters('aab', 'abb')).toBe(2)
     expect(commonCharacters('abc', 'xyz')).toBe(0)
+  })
+
+  it('counts each pair of corpus sentences as a count per character does, call after call', () => {
+    const sentences = corpusArticles().slice(0, 20).flatMap(sentencesOf)
+    const byCounts = (a: string, b: string) => {
+      const counts = new Map<string, number>()
+      for (const unit of a.split('')) counts.set(unit, (counts.get(unit) ?? 0) + 1)
+      return b.split('').filter((unit) => {
+        const left = counts.get(unit) ?? 0
+        counts.set(unit, left - 1)
+        return left > 0
+      }).length
+    }
+    const pairs = sentences.slice(1).map((sentence, index) => [sentences[index]!, sentence] as const)
+    expect(pairs.length).toBeGreaterThan(100)
+    expect(pairs.map(([a, b]) => commonCharacters(a, b))).toEqual(pairs.map(([a, b]) => byCounts(a, b)))
   })
 
   it('never counts fewer than the diff shares in order, so ruling pairs out by it loses none', () => {
