@@ -359,6 +359,8 @@ function isTelling(value: string, start: number, signal: Signal): boolean {
     signal === 'unpaired-end' ||
     signal === 'lone-lead' ||
     signal === 'stray-script' ||
+    signal === 'stray-mark' ||
+    signal === 'alphanumeric-run' ||
     value.charCodeAt(start) === 0xfffd
   )
 }
