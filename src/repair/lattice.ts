@@ -6,8 +6,11 @@
 // A byte the text does not show (the lost lead, a trail a `?` hid) makes a choice among the
 // characters the other byte allows. The lattice sums every reading under the language model
 // (model.ts), so each local question gets its posterior: where the span ends, how many pairs hid
-// at each boundary, which character each guessed one was. Cost: the pairs of characters on
-// consecutive layers, a few thousand per boundary, counted against a step budget.
+// at each boundary, which character each guessed one was. Where a pair surely hid but whether a
+// character was lost whole behind it is unsure, that character is weighed among those its bytes
+// allow (its trail byte starts the second hidden pair), and the characters on either side, the
+// same in both readings, are written when sure in both together. Cost: the pairs of characters
+// on consecutive layers, a few thousand per boundary, counted against a step budget.
 import {logFrequency, modelKey} from './frequency.js'
 import {gbkBytes, isPrivateUse, noCharacter, pairCharacter, privateUsePairs} from './gbk.js'
 import type {PairModel} from './pair-model.js'
