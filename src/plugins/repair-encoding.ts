@@ -361,6 +361,7 @@ function isTelling(value: string, start: number, signal: Signal): boolean {
     signal === 'stray-script' ||
     signal === 'stray-mark' ||
     signal === 'alphanumeric-run' ||
+    signal === 'ascii-pair' ||
     value.charCodeAt(start) === 0xfffd
   )
 }

@@ -17,6 +17,7 @@ export type Signal =
   | 'stray-script'
   | 'stray-mark'
   | 'alphanumeric-run'
+  | 'ascii-pair'
 
 // How far after the start the signals are looked for (characters).
 const signalReach = 6
@@ -38,6 +39,7 @@ export function damageSignal(text: string, start: number): Signal | undefined {
   if (isShortRun(text, start)) return 'short-run'
   if (isStrayMark(text, start)) return 'stray-mark'
   if (isAlphanumericRun(text, start)) return 'alphanumeric-run'
+  if (isAsciiPair(text, start)) return 'ascii-pair'
   const end = Math.min(text.length, start + 1 + signalReach)
   if (!hasHanWithin(text, start + 1, Math.min(end, start + 1 + chineseReach))) return undefined
   const first = text.charCodeAt(start + 1)
@@ -144,6 +146,20 @@ function isAlphanumericRun(text: string, start: number): boolean {
   let index = start + 1
   while (index < text.length && index - start <= shortRunLength && isHan(text.charCodeAt(index))) index++
   return index > start + 1 && index < text.length && isAlphanumeric(text.charCodeAt(index))
+}
+
+// Two ASCII marks, at least one a letter, between the mark and Han text (`?kp` then Han): the
+// trail bytes from 0x40 of GBK's rarer rows (traditional characters among them) read alone after
+// a lost lead byte. A question is followed by a space, a bracket or a word, not by this.
+function isAsciiPair(text: string, start: number): boolean {
+  const first = text.charCodeAt(start + 1)
+  const second = text.charCodeAt(start + 2)
+  const isMark = (code: number) => code > 0x20 && code < 0x7f
+  return isMark(first) && isMark(second) && (isLetter(first) || isLetter(second)) && isHan(text.charCodeAt(start + 3))
+}
+
+function isLetter(code: number): boolean {
+  return (code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a
 }
 
 function isAlphanumeric(code: number): boolean {

@@ -45,6 +45,16 @@ describe('damageSignal', () => {
       (at: number) => `QQ?${after[at]!.slice(0, 3)}N97`,
       'alphanumeric-run',
     ],
+    [
+      'two ASCII marks with a letter between the mark and Han text',
+      (at: number) => `${before[at]}?kp${after[at]}`,
+      'ascii-pair',
+    ],
+    [
+      'a folded comma and a letter between the mark and Han text',
+      (at: number) => `${before[at]}?,F${after[at]}`,
+      'ascii-pair',
+    ],
   ])('finds %s', (_, make, signal) => {
     for (let at = 0; at < 20; at++) {
       const text = make(at)
@@ -58,7 +68,8 @@ describe('damageSignal', () => {
       const text = article.replaceAll('\uff1f', '?').replaceAll('\uff1a', ':').replaceAll('\uff1b', ';')
       for (let at = text.indexOf('?'); at !== -1; at = text.indexOf('?', at + 1)) {
         const signal = damageSignal(text, at)
-        if (signal === 'stray-mark' || signal === 'alphanumeric-run') found.push(text.slice(at - 4, at + 6))
+        if (signal === 'stray-mark' || signal === 'alphanumeric-run' || signal === 'ascii-pair')
+          found.push(text.slice(at - 4, at + 6))
       }
     }
     expect(found).toEqual([])
