@@ -74,7 +74,7 @@ const repairEncoding: Plugin<[Options?], Root> = function (options = {}) {
     if (suspects.every((list) => list.length === 0)) return
     const weights = chooseWeights(texts, suspects)
     if (weights === simplifiedWeights) {
-      const settings = {minGain: options.minGain ?? 0.5, guessCertainty: options.guessCertainty ?? 0.85}
+      const settings = {minGain: options.minGain ?? 0.5, guessCertainty: options.guessCertainty ?? 0.93}
       repairByPairs(texts, suspects, file, settings)
       return
     }
@@ -360,6 +360,9 @@ function isTelling(value: string, start: number, signal: Signal): boolean {
     signal === 'unpaired-end' ||
     signal === 'lone-lead' ||
     signal === 'stray-script' ||
+    signal === 'stray-mark' ||
+    signal === 'alphanumeric-run' ||
+    signal === 'ascii-pair' ||
     value.charCodeAt(start) === 0xfffd
   )
 }

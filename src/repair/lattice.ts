@@ -6,8 +6,11 @@
 // A byte the text does not show (the lost lead, a trail a `?` hid) makes a choice among the
 // characters the other byte allows. The lattice sums every reading under the language model
 // (model.ts), so each local question gets its posterior: where the span ends, how many pairs hid
-// at each boundary, which character each guessed one was. Cost: the pairs of characters on
-// consecutive layers, a few thousand per boundary, counted against a step budget.
+// at each boundary, which character each guessed one was. Where a pair surely hid but whether a
+// character was lost whole behind it is unsure, that character is weighed among those its bytes
+// allow (its trail byte starts the second hidden pair), and the characters on either side, the
+// same in both readings, are written when sure in both together. Cost: the pairs of characters
+// on consecutive layers, a few thousand per boundary, counted against a step budget.
 import {logFrequency, modelKey} from './frequency.js'
 import {gbkBytes, isPrivateUse, noCharacter, pairCharacter, privateUsePairs} from './gbk.js'
 import type {PairModel} from './pair-model.js'
@@ -230,13 +233,28 @@ export class SpanLattice {
   ): {codes: number[]; unsure: number; structure: number} {
     const exact = layer.exact.map((_, at) => forward.exact[at]! * backExact[at]!)
     const one = layer.seconds.map((_, at) => forward.hiddenOne[at]! * backSeconds[at]!)
-    const two = layer.seconds.map((_, at) => forward.hiddenTwo[at]! * backSeconds[at]!)
-    const totals = [sum(exact), sum(one), sum(two)]
-    const all = totals[0]! + totals[1]! + totals[2]!
+    let two = layer.seconds.map((_, at) => forward.hiddenTwo[at]! * backSeconds[at]!)
+    let firstsTwo = layer.firsts.map((node, at) => forward.firsts[at]! * this.firstBack(layer, node, backSeconds, 2))
+    let lost: Weighed | undefined
+    let totals = [sum(exact), sum(one), sum(two)]
+    let all = totals[0]! + totals[1]! + totals[2]!
     if (all === 0) return {codes: [0xfffd], unsure: 1, structure: 0}
+    if (Math.max(...totals) / all < structureCertainty && totals[2]! / all >= plausible) {
+      // Whether a character was lost whole matters here: weigh each it may have been.
+      const explicit = this.lostWhole(layer, forward, backSeconds)
+      two = explicit.seconds
+      firstsTwo = explicit.firsts
+      lost = explicit.lost
+      totals = [totals[0]!, totals[1]!, sum(two)]
+      all = totals[0]! + totals[1]! + totals[2]!
+    }
     const hidden = totals.indexOf(Math.max(...totals))
     const structure = totals[hidden]! / all
-    if (structure < structureCertainty) {
+    if (structure >= structureCertainty && hidden === 0) {
+      const code = surest(layer.exact, exact, all, certainty)
+      return {codes: [code], unsure: code === 0xfffd ? 1 : 0, structure}
+    }
+    if (totals[0]! / all > 1 - structureCertainty) {
       // How many characters stood here is itself unsure: U+FFFD for as many as may have.
       let most = totals.length - 1
       while (most > 0 && totals[most]! / all < plausible) most--
@@ -244,27 +262,93 @@ export class SpanLattice {
       const codes = new Array<number>(most + 1).fill(0xfffd)
       return {codes, unsure: codes.length, structure}
     }
-    const picks: Array<[Candidate[], number[]]> = []
-    if (hidden === 0) picks.push([layer.exact, exact])
-    else {
-      const firsts = layer.firsts.map(
-        (node, at) => forward.firsts[at]! * this.firstBack(layer, node, backSeconds, hidden),
-      )
-      picks.push([layer.firsts, firsts], [layer.seconds, hidden === 1 ? one : two])
+    // A pair hid here. The characters on either side of it are the same whether or not a
+    // character was lost whole behind it, so each is written when it is sure in all readings
+    // together, with what was lost between (U+FFFD for as many as may have been).
+    const firstsOne = layer.firsts.map((node, at) => forward.firsts[at]! * this.firstBack(layer, node, backSeconds, 1))
+    const first = surest(
+      layer.firsts,
+      firstsOne.map((weight, at) => weight + firstsTwo[at]!),
+      all,
+      certainty,
+    )
+    const second = surest(
+      layer.seconds,
+      one.map((weight, at) => weight + two[at]!),
+      all,
+      certainty,
+    )
+    const codes = [first, ...this.lostBetween(totals[2]! / all, lost, all, certainty), second]
+    return {codes, unsure: codes.filter((code) => code === 0xfffd).length, structure}
+  }
+
+  // What a boundary writes for the character(s) that may have been lost whole between its two
+  // hidden pairs, `share` the posterior that one was: none when that is implausible, the lost
+  // character when it is sure, else U+FFFD for each that may have been.
+  private lostBetween(share: number, lost: Weighed | undefined, all: number, certainty: number): number[] {
+    if (share < plausible) return []
+    if (lost) {
+      const code = surest(lost.nodes, lost.weights, all, certainty)
+      if (code !== 0xfffd) return [code]
     }
-    const codes: number[] = []
-    let unsure = 0
-    for (const [nodes, weights] of picks) {
-      const best = weights.indexOf(Math.max(...weights))
-      const sure = weights[best]! / all >= certainty && nodes[best] !== unknownCharacter
-      codes.push(sure ? nodes[best]!.code : 0xfffd)
-      if (!sure) unsure++
+    return new Array<number>(1 + moreLostWhole(share)).fill(0xfffd)
+  }
+
+  // The readings of a boundary where a character was lost whole between two hidden pairs, with
+  // each character it may have been: its trail byte starts the second hidden pair, its lead
+  // byte ends the first. Per second character, per first, the weight of such readings, and
+  // per lost character its weight; the lost characters least likely after the firsts are left out.
+  private lostWhole(
+    layer: Layer,
+    forward: Forward,
+    backSeconds: number[],
+  ): {seconds: number[]; firsts: number[]; lost: Weighed} {
+    const candidates = lostWholeCandidates()
+    // The firsts that carry weight (a few: the lattice is usually sure of the first's row).
+    const top = Math.max(...forward.firsts)
+    const carrying = layer.firsts.flatMap((_, at) => (forward.firsts[at]! > top * negligibleFirst ? [at] : []))
+    const entering = candidates.map((lost) => {
+      let weight = 0
+      for (const at of carrying) {
+        const first = layer.firsts[at]!
+        if (isHiddenPair(first.byte, lost.lead)) weight += forward.firsts[at]! * this.step(first.key, lost)
+      }
+      return weight
+    })
+    const kept = mostOf(entering, lostWholeMass, lostWholeWidth)
+    // The characters left out are taken to go on as the kept ones do on average.
+    const keptShare = kept.reduce((total, at) => total + entering[at]!, 0) / sum(entering) || 1
+    const seconds = new Array<number>(layer.seconds.length).fill(0)
+    const onward = new Map<number, number>()
+    for (const at of kept) {
+      const lost = candidates[at]!
+      let out = 0
+      layer.seconds.forEach((second, to) => {
+        if (backSeconds[to] === 0) return
+        const across = this.acrossLost(lost, second)
+        if (across === 0) return
+        seconds[to]! += (entering[at]! * across * backSeconds[to]!) / keptShare
+        out += across * backSeconds[to]!
+      })
+      onward.set(at, out)
     }
-    if (hidden === 2) {
-      codes.splice(1, 0, 0xfffd)
-      unsure++
-    }
-    return {codes, unsure, structure}
+    const firsts = layer.firsts.map((first, from) => {
+      let weight = 0
+      if (!carrying.includes(from)) return 0
+      for (const at of kept) {
+        const lost = candidates[at]!
+        if (isHiddenPair(first.byte, lost.lead)) weight += this.step(first.key, lost) * onward.get(at)!
+      }
+      return (forward.firsts[from]! * weight) / keptShare
+    })
+    const nodes = kept.map((at) => candidates[at]!)
+    const weights = kept.map((at) => entering[at]! * onward.get(at)!)
+    return {seconds, firsts, lost: {nodes, weights}}
+  }
+
+  private acrossLost(lost: LostCandidate, second: Candidate): number {
+    if (second === unknownCharacter) return 1
+    return isHiddenPair(lost.trail, second.byte) ? this.step(lost.key, second) : 0
   }
 
   private firstBack(layer: Layer, first: Candidate, backSeconds: number[], hidden: number): number {
@@ -393,13 +477,24 @@ function charactersOf(left: number, right: number): Candidate[] {
 const unknownCharacter: Candidate = {code: 0xfffd, key: modelKey(0xfffd), byte: unknownByte, prior: 1}
 
 function candidate(code: number, byte: number): Candidate {
-  return {code, key: modelKey(code), byte, prior: isFullWidthAlphanumeric(code) ? fullWidthShare : 1}
+  return {code, key: modelKey(code), byte, prior: fullWidthPrior(code)}
 }
 
-// A full-width letter or digit is scored as its ASCII form (scrapers fold them), but inside a span
-// the true text had none of ASCII's (an ASCII byte ends the span): only the full-width forms GBK
-// news writes far less often.
-const fullWidthShare = 0.1
+// A full-width form is scored as its ASCII form (scrapers fold them), but inside a span the true
+// text had no ASCII (an ASCII byte ends the span), only the full-width form itself. GBK news
+// writes the full-width marks of Chinese text (U+FF0C, U+FF1A, U+FF1B, U+FF01, U+FF1F, U+FF08,
+// U+FF09) as often as their folded forms are counted; the other full-width symbols about a
+// hundredth as often as their ASCII forms, and full-width letters and digits hardly at all (none
+// in the 400k Han characters of the corpus sample). So a comma whose trail byte hid the next pair
+// is not read as the full-width letter its lead byte makes with the next trail.
+const fullWidthSymbolShare = 0.01
+const fullWidthAlphanumericShare = 0.001
+const chineseFullWidthMarks = [0xff0c, 0xff1a, 0xff1b, 0xff01, 0xff1f, 0xff08, 0xff09]
+
+function fullWidthPrior(code: number): number {
+  if (code < 0xff01 || code > 0xff5e || chineseFullWidthMarks.includes(code)) return 1
+  return isFullWidthAlphanumeric(code) ? fullWidthAlphanumericShare : fullWidthSymbolShare
+}
 
 function isFullWidthAlphanumeric(code: number): boolean {
   return (code >= 0xff10 && code <= 0xff19) || (code >= 0xff21 && code <= 0xff3a) || (code >= 0xff41 && code <= 0xff5a)
@@ -449,6 +544,56 @@ function hiddenLeads(): Set<number> {
   return leads
 }
 
+// Characters a decoder could have hidden whole (both its pairs private use), with their bytes.
+interface LostCandidate extends Candidate {
+  lead: number
+  trail: number
+}
+
+// Candidates with their weights.
+interface Weighed {
+  nodes: Candidate[]
+  weights: number[]
+}
+
+// The lost characters weighed at a boundary: the likeliest after the firsts, up to this share of
+// their weight and at most this many.
+const lostWholeMass = 0.99
+const lostWholeWidth = 50
+// A first this far below the likeliest is not followed into a character lost whole.
+const negligibleFirst = 1e-3
+
+// log10 share of text a character lost whole is weighed from (about 680 of the 1,830 GBK allows
+// there): the rarer ones moved no decision on the tuning articles and cost two thirds of the time.
+const commonLostWhole = -5
+
+let lostCandidates: LostCandidate[] | undefined
+
+function lostWholeCandidates(): LostCandidate[] {
+  lostCandidates ??= [...hiddenLeads()].flatMap((lead) =>
+    [...hiddenTrails()].flatMap((trail) =>
+      guessable(pairCharacter(lead, trail), lead)
+        .filter((node) => logFrequency(node.key) > commonLostWhole)
+        .map((node) => ({...node, lead, trail})),
+    ),
+  )
+  return lostCandidates
+}
+
+// Indices of the largest `weights` that together reach `share` of their sum, at most `most`.
+function mostOf(weights: number[], share: number, most: number): number[] {
+  const order = weights.map((_, at) => at).sort((a, b) => weights[b]! - weights[a]!)
+  const total = sum(weights)
+  const kept: number[] = []
+  let reached = 0
+  for (const at of order) {
+    if (reached >= share * total || kept.length >= most || weights[at] === 0) break
+    kept.push(at)
+    reached += weights[at]!
+  }
+  return kept
+}
+
 function exitsOf(layer: Layer, forward: Forward): Array<[number, number]> {
   const exits: Array<[number, number]> = []
   let top = 0
@@ -463,6 +608,13 @@ function exitsOf(layer: Layer, forward: Forward): Array<[number, number]> {
     if (weight > floor) exits.push([node.key, weight])
   })
   return exits
+}
+
+// The likeliest of `nodes` when its share of `all` reaches `certainty`, else U+FFFD.
+function surest(nodes: Candidate[], weights: number[], all: number, certainty: number): number {
+  const best = weights.indexOf(Math.max(...weights))
+  const sure = weights[best]! / all >= certainty && nodes[best] !== unknownCharacter
+  return sure ? nodes[best]!.code : 0xfffd
 }
 
 function exitSum(forward: Forward): number {

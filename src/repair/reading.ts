@@ -11,9 +11,9 @@ import {type Ending, readSpanBytes} from './span-bytes.js'
 
 // Characters of the text after the span that every reading is scored with (where it joins).
 const joinReach = 4
-// Least posterior of a reading the words settle for it to be written: the words are surer of
-// themselves than they should be, so this asks more than the lattice's own guesses do.
-const wordCertainty = 0.97
+// Least posterior of a reading the words settle for it to be written: a whole boundary's reading
+// (how many characters and which), so this asks more than the lattice's own guesses do.
+const wordCertainty = 0.95
 // Characters of text on each side of a span that the word model reads with it.
 const wordContext = 7
 // log prior odds of a damaged span against a real `?` where the scan saw a signal.

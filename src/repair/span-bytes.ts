@@ -7,7 +7,8 @@
 // decoder back in step: a `?` for a lead byte it could not pair (before an ASCII byte below 0x40
 // or the paragraph's end), a pair whose second byte is the ASCII byte (0x40 and up), or a trail
 // byte from 0x40 read alone (an ASCII letter; inside the span such a letter is a folded
-// full-width form, so both are possible).
+// full-width form, so both are possible), or a hidden pair that took an ASCII letter with it
+// (before a letter or digit).
 import {gbkBytes, noCharacter} from './gbk.js'
 
 // A byte the text does not show: the lead byte the damage lost, or a trail a `?` hid.
@@ -46,6 +47,11 @@ export function readSpanBytes(text: string, start: number): SpanBytes {
   for (let index = start + 1; index < text.length && index - start <= maxSpan; index++) {
     const code = text.charCodeAt(index)
     const next = index + 1 < text.length ? text.charCodeAt(index + 1) : -1
+    // A pair whose second byte was an ASCII letter the true text had may have been hidden too
+    // (GBK's user-defined rows A140-A7A0 take trail bytes from 0x40): the span ended before this
+    // letter or digit, with that letter lost.
+    if (index > start + 1 && isAlphanumeric(code))
+      endings.push({after: boundaries.length, last: {left, right: unknownByte}, tail: [0xfffd], end: index})
     if (code === 0x3f || code === 0xfffd) {
       const last = {left, right: unknownByte}
       if (next === -1 || (next < 0x40 && next !== 0x3f)) {
@@ -79,4 +85,8 @@ function pairBytes(code: number): number {
   if (code < 0x80) return noCharacter
   const bytes = gbkBytes(code)
   return bytes < 0x100 ? noCharacter : bytes
+}
+
+function isAlphanumeric(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a)
 }

@@ -15,6 +15,9 @@ export type Signal =
   | 'unpaired-end'
   | 'lone-lead'
   | 'stray-script'
+  | 'stray-mark'
+  | 'alphanumeric-run'
+  | 'ascii-pair'
 
 // How far after the start the signals are looked for (characters).
 const signalReach = 6
@@ -34,6 +37,9 @@ export function nextDamageMark(text: string, from: number): number {
 export function damageSignal(text: string, start: number): Signal | undefined {
   if (isLoneLead(text, start)) return 'lone-lead'
   if (isShortRun(text, start)) return 'short-run'
+  if (isStrayMark(text, start)) return 'stray-mark'
+  if (isAlphanumericRun(text, start)) return 'alphanumeric-run'
+  if (isAsciiPair(text, start)) return 'ascii-pair'
   const end = Math.min(text.length, start + 1 + signalReach)
   if (!hasHanWithin(text, start + 1, Math.min(end, start + 1 + chineseReach))) return undefined
   const first = text.charCodeAt(start + 1)
@@ -124,6 +130,42 @@ function isLoneLead(text: string, start: number): boolean {
   return start > 0 && isHan(text.charCodeAt(start - 1)) && (next === 0x20 || next === 0x3000 || next === 0x09)
 }
 
+// A folded `:` or `;` right after the mark, before Han text: what a lost U+3002 leaves when the
+// next character's lead byte is BA or BB (A3BA, A3BB); no question is followed by one.
+function isStrayMark(text: string, start: number): boolean {
+  const next = text.charCodeAt(start + 1)
+  return (next === 0x3a || next === 0x3b) && isHan(text.charCodeAt(start + 2))
+}
+
+// A few Han characters between an ASCII letter or digit before the mark and one after them: a
+// short span in the middle of a name or a number (`QQ`, `N97`), ended by the ASCII byte after it.
+// A question mark sits between Latin or digits and Han text, but not with Latin or digits again
+// so soon.
+function isAlphanumericRun(text: string, start: number): boolean {
+  if (start === 0 || !isAlphanumeric(text.charCodeAt(start - 1))) return false
+  let index = start + 1
+  while (index < text.length && index - start <= shortRunLength && isHan(text.charCodeAt(index))) index++
+  return index > start + 1 && index < text.length && isAlphanumeric(text.charCodeAt(index))
+}
+
+// Two ASCII marks, at least one a letter, between the mark and Han text (`?kp` then Han): the
+// trail bytes from 0x40 of GBK's rarer rows (traditional characters among them) read alone after
+// a lost lead byte. A question is followed by a space, a bracket or a word, not by this.
+function isAsciiPair(text: string, start: number): boolean {
+  const first = text.charCodeAt(start + 1)
+  const second = text.charCodeAt(start + 2)
+  const isMark = (code: number) => code > 0x20 && code < 0x7f
+  return isMark(first) && isMark(second) && (isLetter(first) || isLetter(second)) && isHan(text.charCodeAt(start + 3))
+}
+
+function isLetter(code: number): boolean {
+  return (code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a
+}
+
+function isAlphanumeric(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a)
+}
+
 function isHanOrStart(text: string, index: number, start: number): boolean {
   return index === start || isHan(text.charCodeAt(index))
 }
@@ -173,7 +215,10 @@ function misalignmentEvidence(text: string, start: number): {gain: number; pairs
   let dangling = -1
   for (let index = start + 1; index < text.length && pairs < evidenceReach; index++) {
     const code = text.charCodeAt(index)
-    const bytes = code > 0x20 && code < 0x7f ? 0xa380 + code : code >= 0x80 ? gbkBytes(code) : noCharacter
+    // Past the first pair (where a lost U+3002 leaves a folded full-width form), an ASCII letter
+    // or digit ends the span: GBK news hardly writes their full-width forms.
+    const folded = code > 0x20 && code < 0x7f && (index === start + 1 || !isAlphanumeric(code))
+    const bytes = folded ? 0xa380 + code : code >= 0x80 ? gbkBytes(code) : noCharacter
     if (bytes === noCharacter || bytes < 0x100) break
     if (dangling !== -1) {
       const repaired = pairCharacter(dangling, bytes >> 8)
