@@ -81,14 +81,14 @@ async function simulate(texts, tally) {
   return {seconds, slowest}
 }
 
-function percent(part, whole) {
-  return `${((100 * part) / Math.max(whole, 1)).toFixed(1)}%`
+function percent(part, whole, digits = 1) {
+  return `${((100 * part) / Math.max(whole, 1)).toFixed(digits)}%`
 }
 
 function report(name, tally, time) {
   const {documents, spanCharacters: total} = tally
   console.log(
-    `| ${name} | ${documents} | ${total} | ${percent(tally.right, total)} | ${percent(tally.replacement, total)} | ${percent(tally.wrong, total)} | ${percent(tally.unrepaired, total)} | ${tally.warned} | ${tally.silent} | ${((1000 * time.seconds) / Math.max(documents, 1)).toFixed(0)} | ${(1000 * time.slowest).toFixed(0)} |`,
+    `| ${name} | ${documents} | ${total} | ${percent(tally.right, total)} | ${percent(tally.replacement, total)} | ${percent(tally.wrong, total, 2)} | ${percent(tally.unrepaired, total)} | ${tally.warned} | ${tally.silent} | ${((1000 * time.seconds) / Math.max(documents, 1)).toFixed(0)} | ${(1000 * time.slowest).toFixed(0)} |`,
   )
 }
 

@@ -10,16 +10,17 @@ import {corpusArticles, readFixture, seededRandom} from '../helpers.js'
 const articles = corpusArticles()
 
 // Every fifth place the simulation damages in each paragraph, the lead byte's mark `?` or
-// U+FFFD in turn: the damaged paragraph and the place of its mark.
-function damagedSpans(texts: string[]): {damaged: string; at: number}[] {
-  const spans: {damaged: string; at: number}[] = []
+// U+FFFD in turn: the damaged paragraph, the place of its mark and where the span ends.
+function damagedSpans(texts: string[]): {damaged: string; at: number; end: number}[] {
+  const spans: {damaged: string; at: number; end: number}[] = []
   for (const [number, text] of texts.entries()) {
     for (const [line, paragraph] of paragraphsOf(text).entries()) {
       if (!isGbkText(paragraph)) continue
       const places = damagePlaces(paragraph).flat()
       for (let index = (number + line) % 5; index < places.length; index += 5) {
         const lead = (number + index) % 5 === 4 ? '\ufffd' : '?'
-        spans.push({damaged: damage(paragraph, places[index]!, {lead}).damaged, at: places[index]!})
+        const {damaged, end} = damage(paragraph, places[index]!, {lead})
+        spans.push({damaged, at: places[index]!, end})
       }
     }
   }
@@ -67,6 +68,17 @@ describe('the second look at a damage mark', () => {
     const dropped = spans.filter(({damaged, at}) => suspectSignal(damaged, at) === undefined)
     expect(spans.length).toBeGreaterThan(25_000)
     expect(dropped.length / spans.length).toBeLessThan(1 / 2000)
+  })
+
+  it.each<[string, string[]]>([
+    ['simplified', articles],
+    ['traditional', articles.map((article) => toTraditional(article))],
+  ])('keeps every misaligned span that ends before a digit a suspect (%s articles)', (_name, texts) => {
+    const spans = damagedSpans(texts).filter(
+      ({damaged, at, end}) => /[0-9]/.test(damaged.charAt(end)) && damageSignal(damaged, at),
+    )
+    expect(spans.length).toBeGreaterThan(5000)
+    expect(spans.filter(({damaged, at}) => suspectSignal(damaged, at) === undefined)).toEqual([])
   })
 
   it.each([
