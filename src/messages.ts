@@ -28,7 +28,7 @@ declare module 'vfile-message' {
   }
 }
 
-export const rejectedNote = 'rejected by a reviewer, left as it was'
+const rejectedNote = 'rejected by a reviewer, left as it was'
 
 // A fix: `info`, with what was there and what replaces it. Returns whether the plugin may apply
 // it: false when a reviewer rejected it (the message then says so).

@@ -65,7 +65,7 @@ export function describeFix(fix: Fix): string {
 // `U+FF0C`, `2 x U+2026` (multiplication sign) for a repeated mark, `U+201C U+201D` for a pair.
 // A document names the same few marks thousands of times: each is described once a thread (up
 // to `describedMarks` of them).
-export function describeMarks(marks: string): string {
+function describeMarks(marks: string): string {
   let description = descriptions.get(marks)
   if (description === undefined) {
     description = describeMarksOnce(marks)
