@@ -9,6 +9,7 @@
 // byte from 0x40 read alone (an ASCII letter; inside the span such a letter is a folded
 // full-width form, so both are possible), or a hidden pair that took an ASCII letter with it
 // (before a letter or digit).
+import {isAsciiAlphanumeric} from '../text/char-class.js'
 import {gbkBytes, noCharacter} from './gbk.js'
 
 // A byte the text does not show: the lead byte the damage lost, or a trail a `?` hid.
@@ -50,7 +51,7 @@ export function readSpanBytes(text: string, start: number): SpanBytes {
     // A pair whose second byte was an ASCII letter the true text had may have been hidden too
     // (GBK's user-defined rows A140-A7A0 take trail bytes from 0x40): the span ended before this
     // letter or digit, with that letter lost.
-    if (index > start + 1 && isAlphanumeric(code))
+    if (index > start + 1 && isAsciiAlphanumeric(code))
       endings.push({after: boundaries.length, last: {left, right: unknownByte}, tail: [0xfffd], end: index})
     if (code === 0x3f || code === 0xfffd) {
       const last = {left, right: unknownByte}
@@ -85,8 +86,4 @@ function pairBytes(code: number): number {
   if (code < 0x80) return noCharacter
   const bytes = gbkBytes(code)
   return bytes < 0x100 ? noCharacter : bytes
-}
-
-function isAlphanumeric(code: number): boolean {
-  return (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a)
 }

@@ -1,7 +1,7 @@
 // Where damage may start: a `?` or U+FFFD (what a decoder writes for the lead byte it lost at a
 // chunk boundary) before Chinese text, with an independent sign that the text after it is
 // misaligned. A `?` followed by ordinary Chinese text is a question and is never a start.
-import {isHan} from '../text/char-class.js'
+import {isAsciiAlphanumeric, isAsciiDigit, isAsciiLetter, isHan} from '../text/char-class.js'
 import {isKnownHan, logFrequency, modelKey} from './frequency.js'
 import {gbkBytes, isPrivateUse, isTrailByte, noCharacter, pairCharacter} from './gbk.js'
 
@@ -98,7 +98,7 @@ function hasHanWithin(text: string, from: number, to: number): boolean {
 // digits, spaces or the punctuation scrapers fold from full width (questions included).
 function isStrayAscii(code: number): boolean {
   if (code <= 0x20 || code >= 0x7f) return false
-  if (code >= 0x30 && code <= 0x39) return false
+  if (isAsciiDigit(code)) return false
   return (
     code !== 0x2c && code !== 0x2e && code !== 0x3a && code !== 0x3b && code !== 0x22 && code !== 0x3f && code !== 0x21
   )
@@ -142,10 +142,10 @@ function isStrayMark(text: string, start: number): boolean {
 // A question mark sits between Latin or digits and Han text, but not with Latin or digits again
 // so soon.
 function isAlphanumericRun(text: string, start: number): boolean {
-  if (start === 0 || !isAlphanumeric(text.charCodeAt(start - 1))) return false
+  if (start === 0 || !isAsciiAlphanumeric(text.charCodeAt(start - 1))) return false
   let index = start + 1
   while (index < text.length && index - start <= shortRunLength && isHan(text.charCodeAt(index))) index++
-  return index > start + 1 && index < text.length && isAlphanumeric(text.charCodeAt(index))
+  return index > start + 1 && index < text.length && isAsciiAlphanumeric(text.charCodeAt(index))
 }
 
 // Two ASCII marks, at least one a letter, between the mark and Han text (`?kp` then Han): the
@@ -155,15 +155,12 @@ function isAsciiPair(text: string, start: number): boolean {
   const first = text.charCodeAt(start + 1)
   const second = text.charCodeAt(start + 2)
   const isMark = (code: number) => code > 0x20 && code < 0x7f
-  return isMark(first) && isMark(second) && (isLetter(first) || isLetter(second)) && isHan(text.charCodeAt(start + 3))
-}
-
-function isLetter(code: number): boolean {
-  return (code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a
-}
-
-function isAlphanumeric(code: number): boolean {
-  return (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a)
+  return (
+    isMark(first) &&
+    isMark(second) &&
+    (isAsciiLetter(first) || isAsciiLetter(second)) &&
+    isHan(text.charCodeAt(start + 3))
+  )
 }
 
 function isHanOrStart(text: string, index: number, start: number): boolean {
@@ -194,7 +191,7 @@ function isShortRun(text: string, start: number): boolean {
 }
 
 function isWordCharacter(code: number): boolean {
-  return isHan(code) || (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a)
+  return isHan(code) || isAsciiAlphanumeric(code)
 }
 
 // Least misalignment evidence (mean log10 gain per re-paired character) that makes a suspect: a
@@ -217,7 +214,7 @@ function misalignmentEvidence(text: string, start: number): {gain: number; pairs
     const code = text.charCodeAt(index)
     // Past the first pair (where a lost U+3002 leaves a folded full-width form), an ASCII letter
     // or digit ends the span: GBK news hardly writes their full-width forms.
-    const folded = code > 0x20 && code < 0x7f && (index === start + 1 || !isAlphanumeric(code))
+    const folded = code > 0x20 && code < 0x7f && (index === start + 1 || !isAsciiAlphanumeric(code))
     const bytes = folded ? 0xa380 + code : code >= 0x80 ? gbkBytes(code) : noCharacter
     if (bytes === noCharacter || bytes < 0x100) break
     if (dangling !== -1) {
