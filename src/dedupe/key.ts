@@ -1,7 +1,9 @@
 // The key of a paragraph or sentence: xxh64 of its normalized form. NFKC folds full-width
 // letters, digits and marks, and whitespace and punctuation are dropped, so that width or
 // punctuation damage in one copy cannot hide that it repeats another.
+
 import xxhash from 'xxhash-wasm'
+import {isHighSurrogate, isLowSurrogate} from '../text/code-point.js'
 
 // Normalized forms written as UTF-8, one after another, into one reused buffer, and xxh64 over
 // any range of it. The key of a text is the hash of its form's bytes, so the forms of a
@@ -355,17 +357,9 @@ function mix(value: number): number {
 // The code unit at `index`, or U+FFFD for half a surrogate pair alone (what UTF-8 encodes it as).
 function encodedUnit(text: string, index: number): number {
   const code = text.charCodeAt(index)
-  if (code >= 0xd800 && code <= 0xdbff) return isLowSurrogate(text.charCodeAt(index + 1)) ? code : 0xfffd
-  if (code >= 0xdc00 && code <= 0xdfff) return isHighSurrogate(text.charCodeAt(index - 1)) ? code : 0xfffd
+  if (isHighSurrogate(code)) return isLowSurrogate(text.charCodeAt(index + 1)) ? code : 0xfffd
+  if (isLowSurrogate(code)) return isHighSurrogate(text.charCodeAt(index - 1)) ? code : 0xfffd
   return code
-}
-
-function isHighSurrogate(code: number): boolean {
-  return code >= 0xd800 && code <= 0xdbff
-}
-
-function isLowSurrogate(code: number): boolean {
-  return code >= 0xdc00 && code <= 0xdfff
 }
 
 // A text's normalized form as code units in a reused array, for a reader that goes through it

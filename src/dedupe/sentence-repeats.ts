@@ -15,6 +15,7 @@
 // A body with no stop at all is caught by `findTrailingRepeat`: the paragraph ends `X X`.
 
 import {isBlank} from '../text/char-class.js'
+import {isLowSurrogate} from '../text/code-point.js'
 import {codePointLength, FormHasher} from './key.js'
 import {KeyIndex} from './key-index.js'
 import {nextSentenceEnd, sentenceEnds} from './sentences.js'
@@ -358,6 +359,7 @@ function agreeForward(
     else if (isBlank(copyCode)) copyAt++
     else break
   }
+  // Agreement that stops inside a surrogate pair gives the pair back (both texts agree on the half).
   return isLowSurrogate(text.charCodeAt(at)) ? [at - 1, copyAt - 1] : [at, copyAt]
 }
 
@@ -383,11 +385,6 @@ function agreeBackward(
     else break
   }
   return isLowSurrogate(text.charCodeAt(at)) ? [at + 1, copyAt + 1] : [at, copyAt]
-}
-
-// Agreement that stops inside a surrogate pair gives the pair back (both texts agree on the half).
-function isLowSurrogate(code: number): boolean {
-  return code >= 0xdc00 && code <= 0xdfff
 }
 
 function sameButBlanks(a: string, b: string): boolean {
