@@ -3,7 +3,7 @@
 // first is decided by the batch order alone and the result is the same with one thread or many.
 // A worker's document waits only for the claims of the documents before it, not for their rest.
 import type {FirstCopy} from '../data.js'
-import type {MemorySeenStore, SeenStore} from '../dedupe/store.js'
+import {type CompactAnswers, expandAnswers, type MemorySeenStore, type SeenStore} from '../dedupe/store.js'
 
 export type ClaimAnswers = Array<FirstCopy | undefined>
 
@@ -24,12 +24,12 @@ export interface ClaimMessage {
 export interface AnswerMessage {
   type: 'answer'
   id: number
-  answers: ClaimAnswers
+  answers: CompactAnswers
 }
 
 interface Waiting {
   claim: ClaimMessage
-  resolve: (answers: ClaimAnswers) => void
+  resolve: (answers: CompactAnswers) => void
 }
 
 // The main thread's side: answers each document's claims once every earlier document is closed
@@ -41,7 +41,7 @@ export class OrderedClaims {
 
   constructor(private readonly store: MemorySeenStore) {}
 
-  claim(claim: ClaimMessage): Promise<ClaimAnswers> {
+  claim(claim: ClaimMessage): Promise<CompactAnswers> {
     return new Promise((resolve) => {
       const waiting = this.#waiting.get(claim.document)
       if (waiting) waiting.push({claim, resolve})
@@ -61,7 +61,7 @@ export class OrderedClaims {
     for (;;) {
       const waiting = this.#waiting.get(this.#next)
       for (const {claim, resolve} of waiting?.splice(0) ?? []) {
-        resolve(this.store.claimNow(claim.path, claim.keys, claim.lines))
+        resolve(this.store.claimCompact(claim.path, claim.keys, claim.lines))
         if (claim.last) this.#closed.add(this.#next)
       }
       if (!this.#closed.delete(this.#next)) return
@@ -98,6 +98,6 @@ export class ClaimingStore implements SeenStore {
   answer(message: AnswerMessage): void {
     const resolve = this.#pending.get(message.id)
     this.#pending.delete(message.id)
-    resolve?.(message.answers)
+    resolve?.(expandAnswers(message.answers))
   }
 }

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import {type ClaimMessage, OrderedClaims} from '../../src/batch/claims.js'
-import {MemorySeenStore} from '../../src/dedupe/store.js'
+import {type CompactAnswers, expandAnswers, MemorySeenStore} from '../../src/dedupe/store.js'
 
 function claimOf(document: number, key: bigint, last = true): ClaimMessage {
   const path = `${document}.txt`
@@ -10,8 +10,8 @@ function claimOf(document: number, key: bigint, last = true): ClaimMessage {
 // The order answers come in, as `document:answered path or new`.
 function recorder() {
   const order: string[] = []
-  const track = (document: number, answer: Promise<Array<{path?: string} | undefined>>) =>
-    answer.then(([place]) => order.push(`${document}:${place?.path ?? 'new'}`))
+  const track = (document: number, answer: Promise<CompactAnswers>) =>
+    answer.then((answers) => order.push(`${document}:${expandAnswers(answers)[0]?.path ?? 'new'}`))
   return {order, track}
 }
 

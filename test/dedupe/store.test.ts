@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {MemorySeenStore, slotBytes} from '../../src/dedupe/store.js'
+import {expandAnswers, MemorySeenStore, slotBytes} from '../../src/dedupe/store.js'
 
 function keys(...values: bigint[]): BigUint64Array {
   return BigUint64Array.from(values)
@@ -22,6 +22,22 @@ describe('MemorySeenStore', () => {
       {path: 'a.txt', line: 1, column: 1},
     ])
     expect(store.paths).toEqual(['a.txt', 'b.txt', 'c.txt'])
+  })
+
+  it('gives another thread the same answers in typed arrays, each path written once', () => {
+    const direct = new MemorySeenStore()
+    const compact = new MemorySeenStore()
+    const claims: Array<[string, BigUint64Array, Uint32Array]> = [
+      ['a.txt', keys(1n, 2n, 3n), lines(1, 2, 3)],
+      ['b.txt', keys(4n, 2n), lines(1, 4)],
+      ['c.txt', keys(3n, 4n, 1n, 5n, 2n), lines(1, 2, 3, 4, 5)],
+    ]
+    for (const [path, fileKeys, fileLines] of claims) {
+      const answers = compact.claimCompact(path, fileKeys, fileLines)
+      expect(expandAnswers(answers)).toEqual(direct.claimNow(path, fileKeys, fileLines))
+      expect(new Set(answers.paths).size).toBe(answers.paths.length)
+    }
+    expect(compact.claimCompact('d.txt', keys(2n, 9n), lines(7, 8)).paths).toEqual(['a.txt'])
   })
 
   it('treats a key given twice in one claim as the file own', async () => {
