@@ -93,7 +93,7 @@ export function tabulateSentences(texts: string[]): SentenceTable {
       if (sentenceHasKey[index]) latestByKey.set(sentenceKeys, 2 * index, sentence)
     }
   })
-  return {...sentences.trimmed(), keys, hasKey, exactRepeats}
+  return sentences.table(keys, hasKey, exactRepeats)
 }
 
 // The table's sentence columns as they grow, each doubled in place when full.
@@ -124,14 +124,17 @@ class Columns {
     this.length++
   }
 
-  // The columns cut to the sentences pushed.
-  trimmed(): Pick<SentenceTable, 'paragraphs' | 'starts' | 'ends' | 'firstCopies' | 'previousCopies'> {
+  // The table of the sentences pushed, with the paragraphs' columns.
+  table(keys: Uint32Array, hasKey: Uint8Array, exactRepeats: boolean[]): SentenceTable {
     return {
       paragraphs: this.paragraphs.subarray(0, this.length),
       starts: this.starts.subarray(0, this.length),
       ends: this.ends.subarray(0, this.length),
       firstCopies: this.firstCopies.subarray(0, this.length),
       previousCopies: this.previousCopies.subarray(0, this.length),
+      keys,
+      hasKey,
+      exactRepeats,
     }
   }
 
@@ -166,7 +169,23 @@ export function withoutRepeatsIn(table: SentenceTable, spans: Repeat[]): Sentenc
     const current = spans[span]
     if (current?.paragraph === paragraph && current.start < table.ends[sentence]!) firstCopies[sentence] = -1
   }
-  return {...table, firstCopies}
+  return withFirstCopies(table, firstCopies)
+}
+
+// The table with other first copies. Written out field by field, as in \`Columns.table\`: every
+// table then has one shape (a spread gave each its own), and the functions reading tables stay
+// optimized from file to file instead of being compiled again for each.
+function withFirstCopies(table: SentenceTable, firstCopies: Int32Array): SentenceTable {
+  return {
+    paragraphs: table.paragraphs,
+    starts: table.starts,
+    ends: table.ends,
+    firstCopies,
+    previousCopies: table.previousCopies,
+    keys: table.keys,
+    hasKey: table.hasKey,
+    exactRepeats: table.exactRepeats,
+  }
 }
 
 // The repeats (sorted) that overlap none of `spans` (sorted removals).
@@ -207,10 +226,16 @@ export function findSentenceRepeats(texts: string[], table: SentenceTable, minLe
     const isLongEnough =
       last > sentence || codePointLength(texts[paragraph]!.slice(aligned.start, aligned.end)) >= minLength
     if (isLongEnough) {
-      const {adjoins, ...repeat} = aligned
-      repeats.push({...repeat, remove: isArtifact(texts, aligned, minLength)})
+      repeats.push({
+        paragraph,
+        start: aligned.start,
+        end: aligned.end,
+        firstParagraph: aligned.firstParagraph,
+        firstStart: aligned.firstStart,
+        remove: isArtifact(texts, aligned, minLength),
+      })
       lastParagraph = paragraph
-      lastEnd = repeat.end
+      lastEnd = aligned.end
     }
     sentence = last + 1
   }

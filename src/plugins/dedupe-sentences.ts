@@ -67,7 +67,16 @@ function addTrailingRepeats(texts: string[], removals: Repeat[], skip: boolean[]
   texts.forEach((text, paragraph) => {
     if (skip[paragraph] || withRemovals.has(paragraph)) return
     const found = findTrailingRepeat(text, minLength)
-    if (found) removals.push({paragraph, firstParagraph: paragraph, ...found, remove: true})
+    if (found) {
+      removals.push({
+        paragraph,
+        start: found.start,
+        end: found.end,
+        firstParagraph: paragraph,
+        firstStart: found.firstStart,
+        remove: true,
+      })
+    }
   })
   removals.sort((a, b) => a.paragraph - b.paragraph || a.start - b.start)
 }
