@@ -16,9 +16,10 @@
 
 import {isBlank} from '../text/char-class.js'
 import {isLowSurrogate} from '../text/code-point.js'
-import {codePointLength, FormHasher} from './key.js'
+import {codePointLength} from './key.js'
 import {KeyIndex} from './key-index.js'
-import {nextSentenceEnd, sentenceEnds} from './sentences.js'
+import {readSentenceForms, type SentenceForms} from './sentence-forms.js'
+import {nextSentenceEnd} from './sentences.js'
 
 // A later copy: `[start, end)` of paragraph `paragraph`, whose first copy starts at `firstStart`
 // of paragraph `firstParagraph`.
@@ -50,50 +51,31 @@ export interface SentenceTable {
   exactRepeats: boolean[]
 }
 
-export function tabulateSentences(texts: string[]): SentenceTable {
-  const keys = new Uint32Array(2 * texts.length)
-  const hasKey = new Uint8Array(texts.length)
+// The table of `texts`, from their sentence forms (read now unless given, see sentence-forms.ts).
+export function tabulateSentences(texts: string[], forms: SentenceForms = readSentenceForms(texts)): SentenceTable {
   const exactRepeats: boolean[] = []
-  // News paragraphs hold three sentences on average.
-  const sentences = new Columns(4 * texts.length)
-  const latestByKey = new KeyIndex(4 * texts.length)
+  const sentences = new Columns(forms.ends.length)
+  const latestByKey = new KeyIndex(forms.ends.length)
   const paragraphKeys = new KeyIndex(texts.length)
-  const hasher = new FormHasher()
-  // Per sentence of the paragraph, its key's words, and whether it has one.
-  let sentenceKeys = new Uint32Array(64)
-  let sentenceHasKey = new Uint8Array(32)
-  const ends: number[] = []
-  texts.forEach((text, paragraph) => {
-    sentenceEnds(text, ends)
-    if (sentenceHasKey.length < ends.length) {
-      sentenceKeys = new Uint32Array(4 * ends.length)
-      sentenceHasKey = new Uint8Array(2 * ends.length)
-    }
-    hasher.clear()
-    for (let index = 0; index < ends.length; index++) {
-      hasher.add(text, index === 0 ? 0 : ends[index - 1], ends[index])
-      sentenceHasKey[index] = hasher.pieceKey() ? 1 : 0
-      sentenceKeys[2 * index] = hasher.key[0]!
-      sentenceKeys[2 * index + 1] = hasher.key[1]!
-    }
-    const isExactRepeat = hasher.wholeKey() && paragraphKeys.get(hasher.key) >= 0
-    if (hasher.wholeKey()) {
-      keys[2 * paragraph] = hasher.key[0]!
-      keys[2 * paragraph + 1] = hasher.key[1]!
-      hasKey[paragraph] = 1
-      paragraphKeys.set(hasher.key, 0, paragraph)
-    }
+  for (let paragraph = 0; paragraph < texts.length; paragraph++) {
+    const hasKey = forms.paragraphHasKey[paragraph] === 1
+    const isExactRepeat = hasKey && paragraphKeys.get(forms.paragraphKeys, 2 * paragraph) >= 0
+    if (hasKey) paragraphKeys.set(forms.paragraphKeys, 2 * paragraph, paragraph)
     exactRepeats.push(isExactRepeat)
-    if (isExactRepeat) return
-    for (let index = 0; index < ends.length; index++) {
+    if (isExactRepeat) continue
+    const first = forms.firstSentences[paragraph]!
+    const next = forms.firstSentences[paragraph + 1]!
+    for (let index = first; index < next; index++) {
       const sentence = sentences.length
-      const previous = sentenceHasKey[index] ? latestByKey.get(sentenceKeys, 2 * index) : -1
-      const first = previous < 0 || sentences.firstCopies[previous]! < 0 ? previous : sentences.firstCopies[previous]!
-      sentences.push(paragraph, index === 0 ? 0 : ends[index - 1]!, ends[index]!, first, previous)
-      if (sentenceHasKey[index]) latestByKey.set(sentenceKeys, 2 * index, sentence)
+      const hasSentenceKey = forms.sentenceHasKey[index] === 1
+      const previous = hasSentenceKey ? latestByKey.get(forms.sentenceKeys, 2 * index) : -1
+      const firstCopy =
+        previous < 0 || sentences.firstCopies[previous]! < 0 ? previous : sentences.firstCopies[previous]!
+      sentences.push(paragraph, index === first ? 0 : forms.ends[index - 1]!, forms.ends[index]!, firstCopy, previous)
+      if (hasSentenceKey) latestByKey.set(forms.sentenceKeys, 2 * index, sentence)
     }
-  })
-  return sentences.table(keys, hasKey, exactRepeats)
+  }
+  return sentences.table(forms.paragraphKeys, forms.paragraphHasKey, exactRepeats)
 }
 
 // The table's sentence columns as they grow, each doubled in place when full.

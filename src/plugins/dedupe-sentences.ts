@@ -16,6 +16,7 @@ import type {VFile} from 'vfile'
 import {findAdjacentRepeats} from '../dedupe/adjacent-repeats.js'
 import {FormHasher} from '../dedupe/key.js'
 import {KeyIndex} from '../dedupe/key-index.js'
+import {formsMatch, readSentenceForms} from '../dedupe/sentence-forms.js'
 import {
   findSentenceRepeats,
   findTrailingRepeat,
@@ -43,7 +44,9 @@ const dedupeSentences: Plugin<[Options?], Root> = function (options = {}) {
   return function (tree: Root, file: VFile): void {
     const paragraphs = tree.children
     const texts = paragraphs.map((paragraph) => paragraph.children[0].value)
-    const table = tabulateSentences(texts)
+    const shared = file.data.sentenceForms
+    delete file.data.sentenceForms
+    const table = tabulateSentences(texts, shared && formsMatch(shared, texts) ? shared : readSentenceForms(texts))
     const adjacent = findAdjacentRepeats(texts, table, minLength, options.comparisonsPerCharacter)
     for (const paragraph of adjacent.exhausted) reportExhaustedSearch(file, paragraphs[paragraph]!)
     const found = withoutOverlaps(
