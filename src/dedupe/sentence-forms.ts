@@ -82,8 +82,10 @@ export function readSentenceForms(texts: string[], bySentence = true): SentenceF
 }
 
 // The forms of the paragraphs `kept` (indexes into `forms.texts`, in order), as
-// `readSentenceForms` would read them from those paragraphs' texts.
+// `readSentenceForms` would read them from those paragraphs' texts. Copied unit by unit: a view
+// per paragraph to copy through cost more than the copy.
 export function keptForms(forms: SentenceForms, kept: ArrayLike<number>): SentenceForms {
+  if (kept.length === forms.texts.length) return forms
   let sentences = 0
   for (let order = 0; order < kept.length; order++) sentences += sentenceCount(forms, kept[order]!)
   const texts: string[] = []
@@ -97,13 +99,14 @@ export function keptForms(forms: SentenceForms, kept: ArrayLike<number>): Senten
   let count = 0
   for (let order = 0; order < kept.length; order++) {
     const paragraph = kept[order]!
-    const first = forms.firstSentences[paragraph]!
-    const next = forms.firstSentences[paragraph + 1]!
     texts.push(forms.texts[paragraph]!)
-    ends.set(forms.ends.subarray(first, next), count)
-    sentenceKeys.set(forms.sentenceKeys.subarray(2 * first, 2 * next), 2 * count)
-    sentenceHasKey.set(forms.sentenceHasKey.subarray(first, next), count)
-    count += next - first
+    for (let sentence = forms.firstSentences[paragraph]!; sentence < forms.firstSentences[paragraph + 1]!; sentence++) {
+      ends[count] = forms.ends[sentence]!
+      sentenceKeys[2 * count] = forms.sentenceKeys[2 * sentence]!
+      sentenceKeys[2 * count + 1] = forms.sentenceKeys[2 * sentence + 1]!
+      sentenceHasKey[count] = forms.sentenceHasKey[sentence]!
+      count++
+    }
     firstSentences[order + 1] = count
     paragraphKeys[2 * order] = forms.paragraphKeys[2 * paragraph]!
     paragraphKeys[2 * order + 1] = forms.paragraphKeys[2 * paragraph + 1]!
