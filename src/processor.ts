@@ -94,13 +94,14 @@ export const pluginTable = [
     options: ({acrossFiles, store}, enabled) => ({
       acrossFiles,
       store,
-      shareSentenceForms: enabled.has('dedupe-sentences'),
+      shareSentenceForms: enabled.has('dedupe-sentences') || enabled.has('near-duplicates'),
     }),
     summary: 'remove later copies of repeated paragraphs',
   }),
   row({
     name: 'dedupe-sentences',
     plugin: dedupeSentences,
+    options: (_, enabled) => ({shareSentenceForms: enabled.has('near-duplicates')}),
     summary: 'remove text captured twice within one line',
   }),
   row({

@@ -30,7 +30,7 @@ export interface Options {
   // processor. Files must reach this plugin in batch order for reproducible results.
   store?: SeenStore
   // Leave the kept paragraphs' sentence forms on the document (`sentenceForms`) for
-  // dedupe-sentences, which reads the same forms; default false.
+  // dedupe-sentences or near-duplicates, which read the same forms; default false.
   shareSentenceForms?: boolean
 }
 
@@ -53,7 +53,8 @@ declare module 'vfile' {
     // When the document is a window of a larger file: the keys of the file's earlier windows,
     // claimed under the file's path, window after window.
     earlierWindows: SeenStore
-    // The sentence forms of the paragraphs dedupe-paragraphs kept, for dedupe-sentences.
+    // The sentence forms of the paragraphs a dedupe step kept (see its `shareSentenceForms`),
+    // for the next to read, which removes them.
     sentenceForms: SentenceForms
   }
 }

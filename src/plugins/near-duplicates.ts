@@ -15,6 +15,7 @@ import type {VFile} from 'vfile'
 import {FormUnits, normalizedForm} from '../dedupe/key.js'
 import {BandIndex, bandCount, bandKeys, sketch, sketchSize} from '../dedupe/minhash.js'
 import {findNearDuplicateSpans, type NearSpan, nearSpanDefaults, sharedInOrder} from '../dedupe/near-spans.js'
+import type {SentenceForms} from '../dedupe/sentence-forms.js'
 import {pointIn, reportDoubt, reportRemoval} from '../messages.js'
 import type {Paragraph, Root, Text} from '../syntax/types.js'
 
@@ -39,7 +40,14 @@ const nearDuplicates: Plugin<[Options?], Root> = function (options = {}) {
   const spanOptions = {...nearSpanDefaults, minSimilarity: options.minSpanSimilarity ?? nearSpanDefaults.minSimilarity}
   return function (tree: Root, file: VFile) {
     const paragraphs = tree.children
-    for (const paragraph of paragraphs) compareSpans(file, paragraph, mode, spanOptions)
+    // The sentence forms the dedupe steps read, for the paragraphs whose text is still the same.
+    const shared = file.data.sentenceForms
+    delete file.data.sentenceForms
+    const sentenceForms = shared?.texts.length === paragraphs.length ? shared : undefined
+    paragraphs.forEach((paragraph, index) => {
+      const same = sentenceForms?.texts[index] === paragraph.children[0].value
+      compareSpans(file, paragraph, mode, spanOptions, same ? sentenceForms : undefined, index)
+    })
     // A paragraph's sketch is read off its form's units; the form as a string is made only for
     // the few paragraphs a band finds a candidate for.
     const forms = new FormUnits()
@@ -83,9 +91,11 @@ function compareSpans(
   paragraph: Paragraph,
   mode: 'warn' | 'remove',
   options: typeof nearSpanDefaults,
+  forms: SentenceForms | undefined,
+  index: number,
 ): void {
   const node = paragraph.children[0]
-  const {spans, overBudget} = findNearDuplicateSpans(node.value, options)
+  const {spans, overBudget} = findNearDuplicateSpans(node.value, options, forms, index)
   if (overBudget) {
     const reason = `Near-duplicate comparison counted a gap of over ${options.maxGapLength} characters as all changed, without a diff`
     reportDoubt(file, reason, ruleId, pointIn(node, 0))

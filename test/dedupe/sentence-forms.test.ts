@@ -87,7 +87,12 @@ describe('readSentenceForms', () => {
     const keptTexts = kept.map((index) => texts[index]!)
     const fromKept = keptForms(forms, kept)
     expect(fromKept).toEqual(readSentenceForms(keptTexts))
-    expect(keptForms(forms, texts.map((_, index) => index))).toEqual(readSentenceForms(texts))
+    expect(
+      keptForms(
+        forms,
+        texts.map((_, index) => index),
+      ),
+    ).toEqual(readSentenceForms(texts))
     expect(formsMatch(fromKept, keptTexts)).toBe(true)
     expect(formsMatch(fromKept, texts)).toBe(false)
     expect(formsMatch(fromKept, [...keptTexts.slice(0, -1), `${keptTexts.at(-1)}x`])).toBe(false)
