@@ -84,7 +84,7 @@ export function readSentenceForms(texts: string[], bySentence = true): SentenceF
 // The forms of the paragraphs `kept` (indexes into `forms.texts`, in order), as
 // `readSentenceForms` would read them from those paragraphs' texts. Copied unit by unit: a view
 // per paragraph to copy through cost more than the copy.
-export function keptForms(forms: SentenceForms, kept: ArrayLike<number>): SentenceForms {
+export function keptForms(forms: SentenceForms, kept: number[]): SentenceForms {
   if (kept.length === forms.texts.length) return forms
   let sentences = 0
   for (let order = 0; order < kept.length; order++) sentences += sentenceCount(forms, kept[order]!)

@@ -123,14 +123,12 @@ function findFirstCopies(forms: SentenceForms): Array<number | undefined> {
 }
 
 // The indexes of `kept`'s paragraphs in `all`, of which `kept` is a part, in order.
-function keptIndexes(all: Paragraph[], kept: Paragraph[]): Int32Array {
-  const indexes = new Int32Array(kept.length)
+function keptIndexes(all: Paragraph[], kept: Paragraph[]): number[] {
   let index = 0
-  kept.forEach((paragraph, order) => {
+  return kept.map((paragraph) => {
     while (all[index] !== paragraph) index++
-    indexes[order] = index++
+    return index++
   })
-  return indexes
 }
 
 // The key a store claims (xxh64) of each paragraph that is the first copy of its form; none for
