@@ -245,7 +245,7 @@ describe('near-duplicates inside one line', () => {
     expect(flagged).toEqual([])
   })
 
-  it('finds the same spans from the sentence forms the dedupe steps leave as from its own', async () => {
+  it('finds the same near spans and paragraphs from the sentence forms the dedupe steps leave as from its own', async () => {
     const lines = generated(20, 3, ['lead', 'drop']).map(({first, later}) => first + later)
     const forms = readSentenceForms(lines)
     expect(lines.map((line, index) => findNearDuplicateSpans(line, nearSpanDefaults, forms, index))).toEqual(
@@ -253,9 +253,17 @@ describe('near-duplicates inside one line', () => {
     )
     // Through the plugins: dedupe-sentences removes a doubled body from some lines first, so
     // near-duplicates reads those again and takes the others' forms as they are.
-    const input = lines.map((line, index) =>
-      index % 4 === 0 ? line + sentencesOf(line).slice(0, 2).join('').repeat(2) : line,
-    )
+    // And whole paragraphs: a short repeat dedupe-paragraphs keeps (an exact repeat, never near)
+    // and a one-character edit of it (near).
+    const shortRepeat = third.slice(0, 30)
+    const input = [
+      ...lines.map((line, index) => (index % 4 === 0 ? line + sentencesOf(line).slice(0, 2).join('').repeat(2) : line)),
+      shortRepeat,
+      other,
+      shortRepeat,
+      paragraph,
+      withCharacter(shortRepeat, 12, '7'),
+    ]
     const withForms = await createProcessor({only: ['dedupe-paragraphs', 'dedupe-sentences', 'near-duplicates']})
     const [shared, own] = [new VFile({value: input.join('\n')}), new VFile({value: input.join('\n')})]
     await processDocument(withForms, shared)
@@ -264,6 +272,12 @@ describe('near-duplicates inside one line', () => {
     const spans = (file: VFile) => file.messages.filter((message) => message.ruleId === 'near-duplicates').map(String)
     expect(spans(shared)).toEqual(spans(own))
     expect(spans(shared).length).toBeGreaterThanOrEqual(15)
+    // The edit nearly repeats the first copy of the short repeat; the second copy, exact, is never near.
+    const nearParagraphs = spans(shared).filter((message) => message.includes('Paragraph nearly repeats line'))
+    expect(nearParagraphs.filter((message) => message.startsWith(`${input.length - 2}:`))).toEqual([])
+    expect(nearParagraphs.filter((message) => message.startsWith(`${input.length}:`))).toEqual([
+      expect.stringContaining(`Paragraph nearly repeats line ${input.length - 4} `),
+    ])
     expect(shared.messages.some((message) => message.ruleId === 'dedupe-sentences')).toBe(true)
   })
 
