@@ -1,8 +1,9 @@
 // The sentences of a file's paragraphs and the in-document keys of their normalized forms
 // (FormHasher, key.ts), read in one pass over each paragraph. dedupe-paragraphs keys each
-// paragraph by its form and dedupe-sentences each sentence and paragraph, the same characters:
-// read once, the forms serve both (dedupe-paragraphs leaves them on the document, see
-// `keptForms`), and a paragraph costs one hashing pass instead of two.
+// paragraph by its form, dedupe-sentences each sentence and paragraph, near-duplicates a line's
+// sentences (its anchors) and its exact repeats: the same characters. Read once, the forms serve
+// all three (each step leaves the kept paragraphs' forms on the document for the next, see
+// `keptForms`), and a paragraph costs one hashing pass instead of three.
 import {FormHasher} from './key.js'
 import {sentenceEnds} from './sentences.js'
 

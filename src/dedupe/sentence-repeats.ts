@@ -1,8 +1,8 @@
 // Finding repeated sentence runs inside and across the paragraphs of one file: the decisions of
 // `dedupe-sentences`, as pure functions over the paragraph texts.
 //
-// A sentence repeats when its key (xxh64 of its normalized form) was seen earlier in the file. A
-// run of two or more consecutive repeats, or a single repeat of at least `minLength` code points
+// A sentence repeats when its key (of its normalized form, see sentence-forms.ts) was seen
+// earlier in the file. A run of two or more consecutive repeats, or a single repeat of at least `minLength` code points
 // once aligned (below), is a later copy. Scraped bodies captured twice rarely repeat on sentence bounds (the title is
 // glued to the first sentence, the body may end without a stop, a blank may differ), so a run
 // grows character by character into its neighbours while both copies agree (blanks aside), and
