@@ -39,8 +39,9 @@ export interface PluginRow<Name extends string = string, Options = unknown> {
   // The name `--only` and `--skip` take, the plugin's ruleId.
   name: Name
   plugin: Plugin<[Options?], Root>
-  // Its options, drawn from the processor's; default the plugin's own defaults.
-  options?: (options: ProcessorOptions) => Options
+  // Its options, drawn from the processor's and the plugins that run; default the plugin's own
+  // defaults.
+  options?: (options: ProcessorOptions, enabled: ReadonlySet<string>) => Options
   // What it does, in one line: `--help` and the README's plugin list show it.
   summary: string
   // The rules of docs/punctuation.md it applies (`R5`), so `--only R5` can name the plugin.
@@ -90,12 +91,17 @@ export const pluginTable = [
   row({
     name: 'dedupe-paragraphs',
     plugin: dedupeParagraphs,
-    options: ({acrossFiles, store}) => ({acrossFiles, store}),
+    options: ({acrossFiles, store}, enabled) => ({
+      acrossFiles,
+      store,
+      shareSentenceForms: enabled.has('dedupe-sentences') || enabled.has('near-duplicates'),
+    }),
     summary: 'remove later copies of repeated paragraphs',
   }),
   row({
     name: 'dedupe-sentences',
     plugin: dedupeSentences,
+    options: (_, enabled) => ({shareSentenceForms: enabled.has('near-duplicates')}),
     summary: 'remove text captured twice within one line',
   }),
   row({
@@ -122,7 +128,7 @@ export async function createProcessor(
   const timings = new StepTimings()
   const plugins = pluginTable
     .filter((plugin) => enabled.has(plugin.name) && include(plugin.name))
-    .map((plugin): Pluggable => [timed(plugin.name, plugin.plugin, timings), plugin.options?.(options)])
+    .map((plugin): Pluggable => [timed(plugin.name, plugin.plugin, timings), plugin.options?.(options, enabled)])
   const rejected = new Set(options.rejected ?? [])
   return unified()
     .data('timings', timings)

@@ -53,7 +53,14 @@ export function findAdjacentRepeats(
       const budget = {left: Math.ceil(comparisonsPerUnit * text.length)}
       comparedUpTo.clear()
       for (const tandem of tandemsInParagraph(text, table, first, last, minLength, budget, comparedUpTo)) {
-        search.repeats.push({paragraph, firstParagraph: paragraph, ...tandem, remove: true})
+        search.repeats.push({
+          paragraph,
+          start: tandem.start,
+          end: tandem.end,
+          firstParagraph: paragraph,
+          firstStart: tandem.firstStart,
+          remove: true,
+        })
       }
       if (budget.left < 0) search.exhausted.push(paragraph)
     }

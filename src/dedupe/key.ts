@@ -249,6 +249,7 @@ export class FormHasher {
   #wholeA = 0
   #wholeB = 0
   #wholeLength = 0
+  #wholeByDefinition = false
   // The key `pieceKey` or `wholeKey` found last, as its low and high words: kept in a typed
   // array so that no word, a number beyond a small integer's range, is ever boxed.
   readonly key = new Uint32Array(2)
@@ -258,6 +259,14 @@ export class FormHasher {
     this.#wholeA = 0
     this.#wholeB = 0
     this.#wholeLength = 0
+    this.#wholeByDefinition = false
+  }
+
+  // Whether a piece of the whole so far was normalized by definition (a character off the fast
+  // path): NFKC may compose across the end of a piece, so the whole's key may then differ from
+  // the key of the same text added as one piece. Never, when every piece took the fast path.
+  get wholeByDefinition(): boolean {
+    return this.#wholeByDefinition
   }
 
   // Hashes the form of text[start, end) as the next piece of the whole.
@@ -303,6 +312,7 @@ export class FormHasher {
   // The form by definition, hashed as the fast loop hashes its units. A lone surrogate counts
   // as U+FFFD, as in the form's UTF-8 (xxh64's input), so both keys tell the same forms apart.
   #addByDefinition(text: string): void {
+    this.#wholeByDefinition = true
     const form = byDefinition(text)
     let pieceA = 0
     let pieceB = 0

@@ -11,11 +11,12 @@
 // The spans are alike in the share of characters they hold in common, in order, over the longer
 // span. Each gap pair is diffed only when it holds at most `maxGapLength` code units together:
 // diff time grows with the square of a gap, so a longer gap counts as all changed and the search
-// says it went over its budget. A line costs linear time: one map of sentence forms, one pass
+// says it went over its budget. A line costs linear time: one table of sentence keys, one pass
 // over the anchors, and diffs of bounded size over disjoint gaps.
 import diff from 'fast-diff'
-import {normalizedForm} from './key.js'
-import {mayHoldSentences, sentenceEnds} from './sentences.js'
+import {KeyIndex} from './key-index.js'
+import {readSentenceForms, type SentenceForms} from './sentence-forms.js'
+import {mayHoldSentences} from './sentences.js'
 
 export interface NearSpanOptions {
   // The least share of characters the two spans hold in common, in order; see the README.
@@ -59,15 +60,27 @@ interface Chain {
   laters: number[]
 }
 
-export function findNearDuplicateSpans(text: string, options: NearSpanOptions = nearSpanDefaults): NearSpanSearch {
+// The line's sentences and the keys of their forms are paragraph `paragraph` of `forms` when
+// given (what the dedupe steps read, see sentence-forms.ts), else read here.
+export function findNearDuplicateSpans(
+  text: string,
+  options: NearSpanOptions = nearSpanDefaults,
+  forms?: SentenceForms,
+  paragraph = 0,
+): NearSpanSearch {
   const search: NearSpanSearch = {spans: [], overBudget: false}
   // A chain's earlier and later sentences are distinct: a line of fewer sentences holds none.
-  if (!mayHoldSentences(text, 2 * options.minAnchors)) return search
-  const ends = sentenceEnds(text)
-  if (ends.length < 2 * options.minAnchors) return search
+  const minSentences = 2 * options.minAnchors
+  if (!forms && !mayHoldSentences(text, minSentences)) return search
+  const sentences = forms ?? readSentenceForms([text])
+  const row = forms ? paragraph : 0
+  const first = sentences.firstSentences[row]!
+  const count = sentences.firstSentences[row + 1]! - first
+  if (count < minSentences) return search
+  const ends = Array.from(sentences.ends.subarray(first, first + count))
   const starts = ends.map((_, index) => (index === 0 ? 0 : ends[index - 1]!))
   let floor = 0
-  for (const chain of anchorChains(text, starts, ends, options)) {
+  for (const chain of anchorChains(sentences, first, count, options)) {
     if (chain.firsts[0]! < floor || chain.firsts.length < options.minAnchors) continue
     const span = compareChain(text, starts, ends, chain, floor, options, search)
     if (span && span.similarity >= options.minSimilarity) {
@@ -78,17 +91,19 @@ export function findNearDuplicateSpans(text: string, options: NearSpanOptions = 
   return search
 }
 
-// The chains of anchors of a line, in order of their later sentences.
-function anchorChains(text: string, starts: number[], ends: number[], options: NearSpanOptions): Chain[] {
-  const firstByForm = new Map<string, number>()
+// The chains of anchors of a line, its `count` sentences from sentence `from` of `forms`, in order
+// of their later sentences. Two sentences are alike when their keys are: equal forms always
+// share a key, different ones about once in 2^64 (FormHasher, key.ts).
+function anchorChains(forms: SentenceForms, from: number, count: number, options: NearSpanOptions): Chain[] {
+  const firstByKey = new KeyIndex(count)
   const chains: Chain[] = []
   let chain: Chain | undefined
-  for (let sentence = 0; sentence < ends.length; sentence++) {
-    const form = normalizedForm(text.slice(starts[sentence], ends[sentence]))
-    if (form.length === 0) continue
-    const first = firstByForm.get(form)
-    if (first === undefined) {
-      firstByForm.set(form, sentence)
+  for (let sentence = 0; sentence < count; sentence++) {
+    const at = 2 * (from + sentence)
+    if (forms.sentenceHasKey[from + sentence] === 0) continue
+    const first = firstByKey.get(forms.sentenceKeys, at)
+    if (first < 0) {
+      firstByKey.set(forms.sentenceKeys, at, sentence)
       continue
     }
     const lastFirst = chain ? chain.firsts[chain.firsts.length - 1]! : -1

@@ -1,8 +1,8 @@
 // Finding repeated sentence runs inside and across the paragraphs of one file: the decisions of
 // `dedupe-sentences`, as pure functions over the paragraph texts.
 //
-// A sentence repeats when its key (xxh64 of its normalized form) was seen earlier in the file. A
-// run of two or more consecutive repeats, or a single repeat of at least `minLength` code points
+// A sentence repeats when its key (of its normalized form, see sentence-forms.ts) was seen
+// earlier in the file. A run of two or more consecutive repeats, or a single repeat of at least `minLength` code points
 // once aligned (below), is a later copy. Scraped bodies captured twice rarely repeat on sentence bounds (the title is
 // glued to the first sentence, the body may end without a stop, a blank may differ), so a run
 // grows character by character into its neighbours while both copies agree (blanks aside), and
@@ -16,9 +16,10 @@
 
 import {isBlank} from '../text/char-class.js'
 import {isLowSurrogate} from '../text/code-point.js'
-import {codePointLength, FormHasher} from './key.js'
+import {codePointLength} from './key.js'
 import {KeyIndex} from './key-index.js'
-import {nextSentenceEnd, sentenceEnds} from './sentences.js'
+import {readSentenceForms, type SentenceForms} from './sentence-forms.js'
+import {nextSentenceEnd} from './sentences.js'
 
 // A later copy: `[start, end)` of paragraph `paragraph`, whose first copy starts at `firstStart`
 // of paragraph `firstParagraph`.
@@ -50,50 +51,31 @@ export interface SentenceTable {
   exactRepeats: boolean[]
 }
 
-export function tabulateSentences(texts: string[]): SentenceTable {
-  const keys = new Uint32Array(2 * texts.length)
-  const hasKey = new Uint8Array(texts.length)
+// The table of `texts`, from their sentence forms (read now unless given, see sentence-forms.ts).
+export function tabulateSentences(texts: string[], forms: SentenceForms = readSentenceForms(texts)): SentenceTable {
   const exactRepeats: boolean[] = []
-  // News paragraphs hold three sentences on average.
-  const sentences = new Columns(4 * texts.length)
-  const latestByKey = new KeyIndex(4 * texts.length)
+  const sentences = new Columns(forms.ends.length)
+  const latestByKey = new KeyIndex(forms.ends.length)
   const paragraphKeys = new KeyIndex(texts.length)
-  const hasher = new FormHasher()
-  // Per sentence of the paragraph, its key's words, and whether it has one.
-  let sentenceKeys = new Uint32Array(64)
-  let sentenceHasKey = new Uint8Array(32)
-  const ends: number[] = []
-  texts.forEach((text, paragraph) => {
-    sentenceEnds(text, ends)
-    if (sentenceHasKey.length < ends.length) {
-      sentenceKeys = new Uint32Array(4 * ends.length)
-      sentenceHasKey = new Uint8Array(2 * ends.length)
-    }
-    hasher.clear()
-    for (let index = 0; index < ends.length; index++) {
-      hasher.add(text, index === 0 ? 0 : ends[index - 1], ends[index])
-      sentenceHasKey[index] = hasher.pieceKey() ? 1 : 0
-      sentenceKeys[2 * index] = hasher.key[0]!
-      sentenceKeys[2 * index + 1] = hasher.key[1]!
-    }
-    const isExactRepeat = hasher.wholeKey() && paragraphKeys.get(hasher.key) >= 0
-    if (hasher.wholeKey()) {
-      keys[2 * paragraph] = hasher.key[0]!
-      keys[2 * paragraph + 1] = hasher.key[1]!
-      hasKey[paragraph] = 1
-      paragraphKeys.set(hasher.key, 0, paragraph)
-    }
+  for (let paragraph = 0; paragraph < texts.length; paragraph++) {
+    const hasKey = forms.paragraphHasKey[paragraph] === 1
+    const isExactRepeat = hasKey && paragraphKeys.get(forms.paragraphKeys, 2 * paragraph) >= 0
+    if (hasKey) paragraphKeys.set(forms.paragraphKeys, 2 * paragraph, paragraph)
     exactRepeats.push(isExactRepeat)
-    if (isExactRepeat) return
-    for (let index = 0; index < ends.length; index++) {
+    if (isExactRepeat) continue
+    const first = forms.firstSentences[paragraph]!
+    const next = forms.firstSentences[paragraph + 1]!
+    for (let index = first; index < next; index++) {
       const sentence = sentences.length
-      const previous = sentenceHasKey[index] ? latestByKey.get(sentenceKeys, 2 * index) : -1
-      const first = previous < 0 || sentences.firstCopies[previous]! < 0 ? previous : sentences.firstCopies[previous]!
-      sentences.push(paragraph, index === 0 ? 0 : ends[index - 1]!, ends[index]!, first, previous)
-      if (sentenceHasKey[index]) latestByKey.set(sentenceKeys, 2 * index, sentence)
+      const hasSentenceKey = forms.sentenceHasKey[index] === 1
+      const previous = hasSentenceKey ? latestByKey.get(forms.sentenceKeys, 2 * index) : -1
+      const firstCopy =
+        previous < 0 || sentences.firstCopies[previous]! < 0 ? previous : sentences.firstCopies[previous]!
+      sentences.push(paragraph, index === first ? 0 : forms.ends[index - 1]!, forms.ends[index]!, firstCopy, previous)
+      if (hasSentenceKey) latestByKey.set(forms.sentenceKeys, 2 * index, sentence)
     }
-  })
-  return {...sentences.trimmed(), keys, hasKey, exactRepeats}
+  }
+  return sentences.table(forms.paragraphKeys, forms.paragraphHasKey, exactRepeats)
 }
 
 // The table's sentence columns as they grow, each doubled in place when full.
@@ -124,14 +106,17 @@ class Columns {
     this.length++
   }
 
-  // The columns cut to the sentences pushed.
-  trimmed(): Pick<SentenceTable, 'paragraphs' | 'starts' | 'ends' | 'firstCopies' | 'previousCopies'> {
+  // The table of the sentences pushed, with the paragraphs' columns.
+  table(keys: Uint32Array, hasKey: Uint8Array, exactRepeats: boolean[]): SentenceTable {
     return {
       paragraphs: this.paragraphs.subarray(0, this.length),
       starts: this.starts.subarray(0, this.length),
       ends: this.ends.subarray(0, this.length),
       firstCopies: this.firstCopies.subarray(0, this.length),
       previousCopies: this.previousCopies.subarray(0, this.length),
+      keys,
+      hasKey,
+      exactRepeats,
     }
   }
 
@@ -166,7 +151,23 @@ export function withoutRepeatsIn(table: SentenceTable, spans: Repeat[]): Sentenc
     const current = spans[span]
     if (current?.paragraph === paragraph && current.start < table.ends[sentence]!) firstCopies[sentence] = -1
   }
-  return {...table, firstCopies}
+  return withFirstCopies(table, firstCopies)
+}
+
+// The table with other first copies. Written out field by field, as in \`Columns.table\`: every
+// table then has one shape (a spread gave each its own), and the functions reading tables stay
+// optimized from file to file instead of being compiled again for each.
+function withFirstCopies(table: SentenceTable, firstCopies: Int32Array): SentenceTable {
+  return {
+    paragraphs: table.paragraphs,
+    starts: table.starts,
+    ends: table.ends,
+    firstCopies,
+    previousCopies: table.previousCopies,
+    keys: table.keys,
+    hasKey: table.hasKey,
+    exactRepeats: table.exactRepeats,
+  }
 }
 
 // The repeats (sorted) that overlap none of `spans` (sorted removals).
@@ -207,10 +208,16 @@ export function findSentenceRepeats(texts: string[], table: SentenceTable, minLe
     const isLongEnough =
       last > sentence || codePointLength(texts[paragraph]!.slice(aligned.start, aligned.end)) >= minLength
     if (isLongEnough) {
-      const {adjoins, ...repeat} = aligned
-      repeats.push({...repeat, remove: isArtifact(texts, aligned, minLength)})
+      repeats.push({
+        paragraph,
+        start: aligned.start,
+        end: aligned.end,
+        firstParagraph: aligned.firstParagraph,
+        firstStart: aligned.firstStart,
+        remove: isArtifact(texts, aligned, minLength),
+      })
       lastParagraph = paragraph
-      lastEnd = repeat.end
+      lastEnd = aligned.end
     }
     sentence = last + 1
   }

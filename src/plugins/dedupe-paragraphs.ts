@@ -14,6 +14,7 @@ import type {VFile} from 'vfile'
 import type {FirstCopy} from '../data.js'
 import {codePointLength, FormHasher, type KeyOf, loadKeyOf} from '../dedupe/key.js'
 import {KeyIndex} from '../dedupe/key-index.js'
+import {keptForms, readSentenceForms, type SentenceForms} from '../dedupe/sentence-forms.js'
 import {MemorySeenStore, type SeenStore} from '../dedupe/store.js'
 import {pointIn, reportRemoval} from '../messages.js'
 import type {Paragraph, Root} from '../syntax/types.js'
@@ -28,6 +29,9 @@ export interface Options {
   // Where the batch's seen paragraphs live with `acrossFiles`; default one in-memory store per
   // processor. Files must reach this plugin in batch order for reproducible results.
   store?: SeenStore
+  // Leave the kept paragraphs' sentence forms on the document (`sentenceForms`) for
+  // dedupe-sentences or near-duplicates, which read the same forms; default false.
+  shareSentenceForms?: boolean
 }
 
 // What a run of dedupe-paragraphs decides with, on the processor's data, so a caller that finds
@@ -49,6 +53,9 @@ declare module 'vfile' {
     // When the document is a window of a larger file: the keys of the file's earlier windows,
     // claimed under the file's path, window after window.
     earlierWindows: SeenStore
+    // The sentence forms of the paragraphs a dedupe step kept (see its `shareSentenceForms`),
+    // for the next to read, which removes them.
+    sentenceForms: SentenceForms
   }
 }
 
@@ -56,12 +63,16 @@ const dedupeParagraphs: Plugin<[Options?], Root> = function (options = {}) {
   const minLength = options.minLength ?? 40
   const store = options.acrossFiles ? (options.store ?? new MemorySeenStore()) : undefined
   this.data('dedupeParagraphs', {minLength, store})
+  const shareSentenceForms = options.shareSentenceForms ?? false
   return async function (tree: Root, file: VFile): Promise<void> {
     const paragraphs = tree.children
-    const firstCopies = findFirstCopies(paragraphs)
+    const texts = paragraphs.map((paragraph) => paragraph.children[0].value)
+    const forms = readSentenceForms(texts, shareSentenceForms)
+    const firstCopies = findFirstCopies(forms)
     const windows = file.data.earlierWindows
     if (!windows && !store) {
       tree.children = removeRepeats(file, paragraphs, firstCopies, [], minLength)
+      if (shareSentenceForms) file.data.sentenceForms = keptForms(forms, keptIndexes(paragraphs, tree.children))
       return
     }
     const keys = firstCopyKeys(paragraphs, firstCopies, await loadKeyOf())
@@ -73,6 +84,7 @@ const dedupeParagraphs: Plugin<[Options?], Root> = function (options = {}) {
     const newKeys = keys.map((key, index) => (inWindows[index] === undefined ? key : undefined))
     const earlier = store ? await claimAcrossFiles(store, document, lines, newKeys, firstCopies) : []
     tree.children = removeRepeats(file, paragraphs, copies, earlier, minLength)
+    if (shareSentenceForms) file.data.sentenceForms = keptForms(forms, keptIndexes(paragraphs, tree.children))
   }
 }
 
@@ -86,18 +98,36 @@ export function paragraphKeys(paragraphs: Paragraph[], keyOf: KeyOf): Array<bigi
 
 // Per paragraph, the earlier paragraph of the file with the same normalized form, if any; none
 // for a paragraph with no content, which repeats nothing. Keyed by FormHasher: these keys never
-// leave the file.
-function findFirstCopies(paragraphs: Paragraph[]): Array<number | undefined> {
-  const firstByKey = new KeyIndex(paragraphs.length)
+// leave the file. A paragraph's key is its sentences' forms joined, read with them, unless a
+// sentence was normalized by definition: its text is then keyed as one piece.
+function findFirstCopies(forms: SentenceForms): Array<number | undefined> {
+  const firstByKey = new KeyIndex(forms.texts.length)
   const hasher = new FormHasher()
-  return paragraphs.map((paragraph, index) => {
-    hasher.clear()
-    hasher.add(paragraph.children[0].value)
-    if (!hasher.wholeKey()) return undefined
-    const first = firstByKey.get(hasher.key)
+  return forms.texts.map((text, index) => {
+    let keys = forms.paragraphKeys
+    let at = 2 * index
+    if (forms.byDefinition[index] === 1) {
+      hasher.clear()
+      hasher.add(text)
+      if (!hasher.wholeKey()) return undefined
+      keys = hasher.key
+      at = 0
+    } else if (forms.paragraphHasKey[index] === 0) {
+      return undefined
+    }
+    const first = firstByKey.get(keys, at)
     if (first >= 0) return first
-    firstByKey.set(hasher.key, 0, index)
+    firstByKey.set(keys, at, index)
     return undefined
+  })
+}
+
+// The indexes of `kept`'s paragraphs in `all`, of which `kept` is a part, in order.
+function keptIndexes(all: Paragraph[], kept: Paragraph[]): number[] {
+  let index = 0
+  return kept.map((paragraph) => {
+    while (all[index] !== paragraph) index++
+    return index++
   })
 }
 

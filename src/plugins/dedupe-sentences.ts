@@ -16,6 +16,7 @@ import type {VFile} from 'vfile'
 import {findAdjacentRepeats} from '../dedupe/adjacent-repeats.js'
 import {FormHasher} from '../dedupe/key.js'
 import {KeyIndex} from '../dedupe/key-index.js'
+import {formsMatch, keptForms, readSentenceForms} from '../dedupe/sentence-forms.js'
 import {
   findSentenceRepeats,
   findTrailingRepeat,
@@ -36,14 +37,21 @@ export interface Options {
   minLength?: number
   // Character comparisons the in-place search may spend per code unit of a line; default 8.
   comparisonsPerCharacter?: number
+  // Leave the kept paragraphs' sentence forms on the document (`sentenceForms`) for
+  // near-duplicates, which reads them where a paragraph's text is unchanged; default false.
+  shareSentenceForms?: boolean
 }
 
 const dedupeSentences: Plugin<[Options?], Root> = function (options = {}) {
   const minLength = options.minLength ?? 40
+  const shareSentenceForms = options.shareSentenceForms ?? false
   return function (tree: Root, file: VFile): void {
     const paragraphs = tree.children
     const texts = paragraphs.map((paragraph) => paragraph.children[0].value)
-    const table = tabulateSentences(texts)
+    const shared = file.data.sentenceForms
+    delete file.data.sentenceForms
+    const forms = shared && formsMatch(shared, texts) ? shared : readSentenceForms(texts)
+    const table = tabulateSentences(texts, forms)
     const adjacent = findAdjacentRepeats(texts, table, minLength, options.comparisonsPerCharacter)
     for (const paragraph of adjacent.exhausted) reportExhaustedSearch(file, paragraphs[paragraph]!)
     const found = withoutOverlaps(
@@ -53,9 +61,13 @@ const dedupeSentences: Plugin<[Options?], Root> = function (options = {}) {
     for (const repeat of found) if (!repeat.remove) reportKeptRepeat(file, paragraphs, repeat)
     const removals = [...adjacent.repeats, ...found.filter((repeat) => repeat.remove)]
     addTrailingRepeats(texts, removals, table.exactRepeats, minLength)
-    if (removals.length === 0) return
+    if (removals.length === 0) {
+      if (shareSentenceForms) file.data.sentenceForms = forms
+      return
+    }
     const keep = applyRemovals(file, paragraphs, table, removals)
     tree.children = paragraphs.filter((_, index) => keep[index])
+    if (shareSentenceForms) file.data.sentenceForms = keptForms(forms, keptIndexes(keep))
   }
 }
 
@@ -67,7 +79,16 @@ function addTrailingRepeats(texts: string[], removals: Repeat[], skip: boolean[]
   texts.forEach((text, paragraph) => {
     if (skip[paragraph] || withRemovals.has(paragraph)) return
     const found = findTrailingRepeat(text, minLength)
-    if (found) removals.push({paragraph, firstParagraph: paragraph, ...found, remove: true})
+    if (found) {
+      removals.push({
+        paragraph,
+        start: found.start,
+        end: found.end,
+        firstParagraph: paragraph,
+        firstStart: found.firstStart,
+        remove: true,
+      })
+    }
   })
   removals.sort((a, b) => a.paragraph - b.paragraph || a.start - b.start)
 }
@@ -124,6 +145,15 @@ function applyRemovals(
     remember(paragraphByKey, hasher.key, 0, index)
   })
   return keep
+}
+
+// The indexes of the paragraphs kept, in order.
+function keptIndexes(keep: boolean[]): number[] {
+  const indexes: number[] = []
+  keep.forEach((kept, index) => {
+    if (kept) indexes.push(index)
+  })
+  return indexes
 }
 
 function groupByParagraph(repeats: Repeat[]): Map<number, Repeat[]> {

@@ -15,6 +15,7 @@ import type {VFile} from 'vfile'
 import {FormUnits, normalizedForm} from '../dedupe/key.js'
 import {BandIndex, bandCount, bandKeys, sketch, sketchSize} from '../dedupe/minhash.js'
 import {findNearDuplicateSpans, type NearSpan, nearSpanDefaults, sharedInOrder} from '../dedupe/near-spans.js'
+import type {SentenceForms} from '../dedupe/sentence-forms.js'
 import {pointIn, reportDoubt, reportRemoval} from '../messages.js'
 import type {Paragraph, Root, Text} from '../syntax/types.js'
 
@@ -39,14 +40,35 @@ const nearDuplicates: Plugin<[Options?], Root> = function (options = {}) {
   const spanOptions = {...nearSpanDefaults, minSimilarity: options.minSpanSimilarity ?? nearSpanDefaults.minSimilarity}
   return function (tree: Root, file: VFile) {
     const paragraphs = tree.children
-    for (const paragraph of paragraphs) compareSpans(file, paragraph, mode, spanOptions)
+    // The sentence forms the dedupe steps read, for the paragraphs whose text is still the same.
+    const shared = file.data.sentenceForms
+    delete file.data.sentenceForms
+    const sentenceForms = shared?.texts.length === paragraphs.length ? shared : undefined
+    paragraphs.forEach((paragraph, index) => {
+      const same = sentenceForms?.texts[index] === paragraph.children[0].value
+      compareSpans(file, paragraph, mode, spanOptions, same ? sentenceForms : undefined, index)
+    })
     // A paragraph's sketch is read off its form's units; the form as a string is made only for
-    // the few paragraphs a band finds a candidate for.
+    // the few candidate pairs its length and key do not settle.
     const forms = new FormUnits()
     const formStrings: string[] = []
-    const formOf = (index: number) => {
-      formStrings[index] ??= normalizedForm(paragraphs[index]!.children[0].value)
-      return formStrings[index]
+    const formLengths = new Int32Array(paragraphs.length)
+    // Whether the dedupe steps' key of the paragraph is the key of its text as it is now.
+    const isKeyed = (index: number) =>
+      sentenceForms !== undefined &&
+      sentenceForms.byDefinition[index] === 0 &&
+      sentenceForms.paragraphHasKey[index] === 1 &&
+      sentenceForms.texts[index] === paragraphs[index]!.children[0].value
+    const ofParagraphs: ParagraphForms = {
+      formOf: (index) => {
+        formStrings[index] ??= normalizedForm(paragraphs[index]!.children[0].value)
+        return formStrings[index]
+      },
+      lengthOf: (index) => formLengths[index]!,
+      sameForm: (a, b) =>
+        isKeyed(a) && isKeyed(b)
+          ? sameKey(sentenceForms!.paragraphKeys, a, b)
+          : ofParagraphs.formOf(a) === ofParagraphs.formOf(b),
     }
     const bands = new BandIndex(paragraphs.length)
     const bins = new Uint32Array(sketchSize)
@@ -56,8 +78,9 @@ const nearDuplicates: Plugin<[Options?], Root> = function (options = {}) {
     paragraphs.forEach((paragraph, index) => {
       forms.read(paragraph.children[0].value)
       if (forms.codePoints < minLength) return
+      formLengths[index] = forms.length
       bandKeys(sketch(forms.units, forms.length, bins), keys)
-      const match = bestEarlierMatch(formOf, index, bands.candidates(keys, candidates), minSimilarity)
+      const match = bestEarlierMatch(ofParagraphs, index, bands.candidates(keys, candidates), minSimilarity)
       if (match === undefined) {
         bands.add(index, keys)
         return
@@ -83,9 +106,11 @@ function compareSpans(
   paragraph: Paragraph,
   mode: 'warn' | 'remove',
   options: typeof nearSpanDefaults,
+  forms: SentenceForms | undefined,
+  index: number,
 ): void {
   const node = paragraph.children[0]
-  const {spans, overBudget} = findNearDuplicateSpans(node.value, options)
+  const {spans, overBudget} = findNearDuplicateSpans(node.value, options, forms, index)
   if (overBudget) {
     const reason = `Near-duplicate comparison counted a gap of over ${options.maxGapLength} characters as all changed, without a diff`
     reportDoubt(file, reason, ruleId, pointIn(node, 0))
@@ -106,17 +131,35 @@ function compareSpans(
   }
 }
 
+// What a match is found with: the paragraphs' normalized forms (made on first ask), their
+// lengths in code units, and whether two are equal.
+interface ParagraphForms {
+  formOf(index: number): string
+  lengthOf(index: number): number
+  sameForm(a: number, b: number): boolean
+}
+
+// Whether the key in words `2a`, `2a + 1` of `keys` is the one in words `2b`, `2b + 1`: equal
+// forms always share a key, different ones about once in 2^64 (FormHasher, key.ts).
+function sameKey(keys: Uint32Array, a: number, b: number): boolean {
+  return keys[2 * a] === keys[2 * b] && keys[2 * a + 1] === keys[2 * b + 1]
+}
+
 // The most similar earlier paragraph among the candidates (the earliest on a tie), if alike enough
-// and not an exact repeat.
+// and not an exact repeat. A pair whose lengths alone rule it out is passed over before any form
+// is compared (see similarityOf).
 function bestEarlierMatch(
-  formOf: (index: number) => string,
+  paragraphs: ParagraphForms,
   index: number,
   candidates: Iterable<number>,
   minSimilarity: number,
 ): {index: number; similarity: number} | undefined {
+  const {formOf} = paragraphs
   let best: {index: number; similarity: number} | undefined
   for (const candidate of candidates) {
-    if (formOf(candidate) === formOf(index)) continue
+    if (minSimilarity > 0 && isBelowFloor(paragraphs.lengthOf(candidate), paragraphs.lengthOf(index), minSimilarity))
+      continue
+    if (paragraphs.sameForm(candidate, index)) continue
     const similarity = similarityOf(formOf(candidate), formOf(index), minSimilarity)
     if (similarity < minSimilarity) continue
     if (!best || similarity > best.similarity || (similarity === best.similarity && candidate < best.index)) {
@@ -133,10 +176,16 @@ export function similarityOf(a: string, b: string, atLeast = 0): number {
   // What the two have in common in any order bounds what they share in order: pairs that cannot
   // reach `atLeast` are ruled out without a diff.
   const floor = longer * Math.max(atLeast, 0.5)
-  if (Math.min(a.length, b.length) < floor || commonCharacters(a, b) < floor) return 0
+  if (isBelowFloor(a.length, b.length, atLeast) || commonCharacters(a, b) < floor) return 0
   let shared = 0
   for (const [operation, text] of diff(a, b)) if (operation === diff.EQUAL) shared += text.length
   return shared / longer
+}
+
+// Whether texts of these lengths are too far apart to share `atLeast` (at least half) of the
+// longer one's characters: similarityOf gives them 0.
+function isBelowFloor(aLength: number, bLength: number, atLeast: number): boolean {
+  return Math.min(aLength, bLength) < Math.max(aLength, bLength) * Math.max(atLeast, 0.5)
 }
 
 // How many characters `a` and `b` have in common, counted with repeats, in any order. Counted in

@@ -5,7 +5,7 @@
 // nothing decoding plausibly) are a DecodeError naming the reason. Large inputs go through
 // `createDecodeStream`, one stateful decoder for the whole stream: decoding chunk by chunk with
 // a fresh decoder each time is exactly what splits a GBK character and misaligns the rest.
-import {isUtf8 as isWholeUtf8} from 'node:buffer'
+import {isAscii, isUtf8 as isWholeUtf8, transcode} from 'node:buffer'
 import {Transform, type TransformCallback} from 'node:stream'
 import chardet from 'chardet'
 import iconv from 'iconv-lite'
@@ -57,10 +57,10 @@ export function utf8TextStart(bytes: Uint8Array): number | undefined {
   return isWholeUtf8(bytes) ? 0 : undefined
 }
 
-// Valid UTF-8 (by far the most common) through the platform's decoder, faster than iconv-lite's;
+// Valid UTF-8 (by far the most common) through the platform's decoders, faster than iconv-lite's;
 // anything else, forced UTF-8 with broken bytes included, as iconv-lite reads it.
 function decodeWhole(bytes: Uint8Array, encoding: string): string {
-  if (encoding === 'UTF-8' && isWholeUtf8(bytes)) return utf8Decoder.decode(bytes)
+  if (encoding === 'UTF-8' && isWholeUtf8(bytes)) return validUtf8Text(bytes)
   const decoder = iconv.getDecoder(iconvName(encoding), {stripBOM: false})
   return decoder.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)) + (decoder.end() ?? '')
 }
@@ -207,6 +207,15 @@ function stripBom(text: string): string {
 // Strict UTF-8 (no overlong forms, no surrogates); a sequence cut by the end of a head is fine:
 // a streaming decode keeps it for a next chunk that never comes.
 const utf8Decoder = new TextDecoder('utf-8', {ignoreBOM: true})
+
+// Valid UTF-8 as text, BOM kept. A text with a byte past ASCII (all Chinese text) is a two-byte
+// string whichever decoder reads it, and transcoding its bytes to UTF-16, then copying those in,
+// is about 1.6 times as fast as TextDecoder (150 -> 230 MB/s on the bench corpus). ASCII stays
+// with TextDecoder, which keeps it a one-byte string; a Node built without ICU has no transcode.
+function validUtf8Text(bytes: Uint8Array): string {
+  if (transcode === undefined || isAscii(bytes)) return utf8Decoder.decode(bytes)
+  return transcode(bytes, 'utf8', 'ucs2').toString('ucs2')
+}
 
 // Whether the bytes are valid UTF-8; a character cut at the end of a head that is not the whole
 // input still counts. A whole input is checked without building a string.

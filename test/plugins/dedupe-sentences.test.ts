@@ -2,6 +2,7 @@ import {unified} from 'unified'
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {describe, expect, it} from 'vitest'
+import dedupeParagraphs from '../../src/plugins/dedupe-paragraphs.js'
 import dedupeSentences from '../../src/plugins/dedupe-sentences.js'
 import {createProcessor, type NewscleanProcessor, processDocument} from '../../src/processor.js'
 import {parse} from '../../src/syntax/parse.js'
@@ -297,6 +298,32 @@ describe('dedupe-sentences on sections doubled in place', () => {
       [`Unexpected repeat of the sentences at 1:${title.length + 1}, removed`, undefined],
     ])
   })
+  it('finds the same repeats from the sentence forms dedupe-paragraphs leaves as from its own, and leaves none behind', async () => {
+    const withParagraphs = (shareSentenceForms: boolean) =>
+      unified()
+        .use(function syntax() {
+          this.parser = (document: string) => parse(document)
+          this.compiler = (tree) => stringify(tree as Root)
+        })
+        .use(dedupeParagraphs, {shareSentenceForms})
+        .use(dedupeSentences)
+    // Articles with repeats of every kind: a paragraph again (removed by dedupe-paragraphs), a
+    // body doubled in a line, sentences of one paragraph again in a later one.
+    const lines = corpusArticles()
+      .slice(100, 140)
+      .flatMap((article, index) => {
+        const [first = '', second = '', third = ''] = sentencesOf(article)
+        return [article, index % 3 === 0 ? article : first + second + first + second, second + third]
+      })
+    const input = lines.join('\n') + '\n'
+    const [shared, own] = [new VFile({value: input}), new VFile({value: input})]
+    const sharedText = String(await withParagraphs(true).process(shared))
+    expect(sharedText).toBe(String(await withParagraphs(false).process(own)))
+    expect(shared.messages.map(String)).toEqual(own.messages.map(String))
+    expect(shared.messages.filter((message) => message.ruleId === 'dedupe-sentences').length).toBeGreaterThan(20)
+    expect(shared.data.sentenceForms).toBeUndefined()
+  })
+
   it('removes exactly the doubled bodies of at least 90% of 200 generated articles, and leaves them undoubled untouched', async () => {
     const random = seededRandom(14)
     const articles = corpusArticles()

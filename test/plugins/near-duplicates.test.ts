@@ -1,11 +1,16 @@
+import {unified} from 'unified'
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {describe, expect, it} from 'vitest'
 import {FormUnits, normalizedForm} from '../../src/dedupe/key.js'
 import {bandKeys, sketch} from '../../src/dedupe/minhash.js'
 import {findNearDuplicateSpans, nearSpanDefaults} from '../../src/dedupe/near-spans.js'
-import {commonCharacters, describeChanges, similarityOf} from '../../src/plugins/near-duplicates.js'
+import {readSentenceForms} from '../../src/dedupe/sentence-forms.js'
+import dedupeParagraphs from '../../src/plugins/dedupe-paragraphs.js'
+import dedupeSentences from '../../src/plugins/dedupe-sentences.js'
+import nearDuplicates, {commonCharacters, describeChanges, similarityOf} from '../../src/plugins/near-duplicates.js'
 import {createProcessor, type ProcessorOptions, processDocument} from '../../src/processor.js'
+import syntax from '../../src/syntax/plugin.js'
 import {corpusArticles, seededRandom, sentencesOf} from '../helpers.js'
 
 // Paragraphs cut from real articles, and copies with one or two characters changed.
@@ -238,6 +243,42 @@ describe('near-duplicates inside one line', () => {
       if (file.messages.some((message) => message.reason.startsWith('Text nearly repeats'))) flagged.push(index + 1)
     }
     expect(flagged).toEqual([])
+  })
+
+  it('finds the same near spans and paragraphs from the sentence forms the dedupe steps leave as from its own', async () => {
+    const lines = generated(20, 3, ['lead', 'drop']).map(({first, later}) => first + later)
+    const forms = readSentenceForms(lines)
+    expect(lines.map((line, index) => findNearDuplicateSpans(line, nearSpanDefaults, forms, index))).toEqual(
+      lines.map((line) => findNearDuplicateSpans(line)),
+    )
+    // Through the plugins: dedupe-sentences removes a doubled body from some lines first, so
+    // near-duplicates reads those again and takes the others' forms as they are.
+    // And whole paragraphs: a short repeat dedupe-paragraphs keeps (an exact repeat, never near)
+    // and a one-character edit of it (near).
+    const shortRepeat = third.slice(0, 30)
+    const input = [
+      ...lines.map((line, index) => (index % 4 === 0 ? line + sentencesOf(line).slice(0, 2).join('').repeat(2) : line)),
+      shortRepeat,
+      other,
+      shortRepeat,
+      paragraph,
+      withCharacter(shortRepeat, 12, '7'),
+    ]
+    const withForms = await createProcessor({only: ['dedupe-paragraphs', 'dedupe-sentences', 'near-duplicates']})
+    const [shared, own] = [new VFile({value: input.join('\n')}), new VFile({value: input.join('\n')})]
+    await processDocument(withForms, shared)
+    const alone = unified().use(syntax).use(dedupeParagraphs).use(dedupeSentences).use(nearDuplicates)
+    await alone.run(alone.parse(own), own)
+    const spans = (file: VFile) => file.messages.filter((message) => message.ruleId === 'near-duplicates').map(String)
+    expect(spans(shared)).toEqual(spans(own))
+    expect(spans(shared).length).toBeGreaterThanOrEqual(15)
+    // The edit nearly repeats the first copy of the short repeat; the second copy, exact, is never near.
+    const nearParagraphs = spans(shared).filter((message) => message.includes('Paragraph nearly repeats line'))
+    expect(nearParagraphs.filter((message) => message.startsWith(`${input.length - 2}:`))).toEqual([])
+    expect(nearParagraphs.filter((message) => message.startsWith(`${input.length}:`))).toEqual([
+      expect.stringContaining(`Paragraph nearly repeats line ${input.length - 4} `),
+    ])
+    expect(shared.messages.some((message) => message.ruleId === 'dedupe-sentences')).toBe(true)
   })
 
   it('counts a gap too long to diff as all changed and says so', () => {

@@ -55,6 +55,17 @@ describe('decode', () => {
     expect(decoded).toEqual({text: 'a\nb', decoding: {encoding: 'UTF-8', confidence: 1, bom: true}})
   })
 
+  it.each([
+    ['ASCII', 'plain ASCII text\n'],
+    ['Latin-1 letters', 'caf\u00e9 na\u00efve\n'],
+    ['astral characters (surrogate pairs)', 'a\u{20000}\u{1f600}b\n'],
+    ['a U+FEFF inside the text', 'x\ufeffy'],
+    ['the corpus articles', corpusArticles().join('\n')],
+  ])('reads valid UTF-8 with %s exactly as its characters', (_, text) => {
+    expect(decode(Buffer.from(text)).text).toBe(text)
+    expect(decode(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)])).text).toBe(text)
+  })
+
   it('turns a lone CR into LF', () => {
     expect(decode(Buffer.from('a\rb\r\n\rc')).text).toBe('a\nb\n\nc')
   })
