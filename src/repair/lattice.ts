@@ -50,7 +50,7 @@ const lostLeadMarkWeight = 10
 // written; below it the boundary is U+FFFD for each character it may have been, down to
 // structures this likely.
 const structureCertainty = 0.95
-const plausible = 0.01
+export const plausible = 0.01
 // Least posterior of a character lost whole between a boundary's two hidden pairs for U+FFFD to
 // be written for it: below `plausible`, since leaving it out makes the text a character short
 // (wrong), while writing it costs a mark where nothing may be missing.

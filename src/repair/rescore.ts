@@ -7,11 +7,12 @@
 // their mean. Two things the pairs cannot see weigh in too: a run of three characters the article
 // has elsewhere (a name, a phrase it uses), and a closing quote or title mark with none open
 // before it in the paragraph (quotes.ts). A boundary is written when one reading reaches
-// `certainty`; otherwise it stays as the lattice wrote it, with U+FFFD. Cost: a dozen readings a
-// boundary, each a few characters of context.
+// `certainty`; otherwise the characters its readings agree on at either end are, with U+FFFD
+// between, or it stays as the lattice wrote it. Cost: a dozen readings a boundary, each a few
+// characters of context.
 import {isHan} from '../text/char-class.js'
 import {modelKey} from './frequency.js'
-import {type LayerChoice, type LayerOption, moreLostWhole} from './lattice.js'
+import {type LayerChoice, type LayerOption, moreLostWhole, plausible} from './lattice.js'
 import {type PairModel, paragraphStart} from './pair-model.js'
 import {pairStep} from './quotes.js'
 import {emptyTail, extendTail, tailScore} from './words.js'
@@ -94,7 +95,10 @@ export function rescore(
 // What a boundary writes once each reading is multiplied by exp(ratio) (the mass the lattice did
 // not offer as options is taken at the options' mean ratio): the likeliest reading when it reaches
 // `certainty`, two characters with U+FFFD between also gathering the share of the same two alone
-// (right either way, and a character lost whole is never dropped unseen); else nothing.
+// (right either way, and a character lost whole is never dropped unseen); else the characters
+// the readings agree on at either end, each when it reaches `certainty` (whatever stood between,
+// the first keeps the boundary's lead byte and the last its trail byte), with U+FFFD for as many
+// as may have stood between; else nothing.
 function settleBoundary(options: LayerOption[], ratios: number[], certainty: number): number[] | undefined {
   const top = Math.max(...ratios)
   const offered = options.reduce((sum, option) => sum + option.share, 0)
@@ -115,7 +119,44 @@ function settleBoundary(options: LayerOption[], ratios: number[], certainty: num
     }
     if (share > best.share) best = {codes, share}
   })
-  return best.share >= certainty ? best.codes : undefined
+  return best.share >= certainty ? best.codes : sureEnds(options, shares, certainty)
+}
+
+// The first and last characters the readings agree on (each when its share reaches `certainty`),
+// with U+FFFD for the most characters a plausible reading has between them; undefined when
+// neither end is sure.
+export function sureEnds(options: LayerOption[], shares: number[], certainty: number): number[] | undefined {
+  const first = surestEnd(options, shares, (codes) => codes[0]!, certainty)
+  const last = surestEnd(options, shares, (codes) => codes[codes.length - 1]!, certainty)
+  if (first === undefined && last === undefined) return undefined
+  const ends = (first === undefined ? 0 : 1) + (last === undefined ? 0 : 1)
+  let between = 0
+  options.forEach((option, at) => {
+    if (shares[at]! < plausible) return
+    const lost = option.codes.length === 3 ? moreLostWhole(shares[at]!) : 0
+    between = Math.max(between, option.codes.length + lost - ends)
+  })
+  return [
+    ...(first === undefined ? [] : [first]),
+    ...lostCharacters(Math.max(between, 1)),
+    ...(last === undefined ? [] : [last]),
+  ]
+}
+
+// The character the readings have at one end (`end` picks it) when its share reaches `certainty`.
+function surestEnd(
+  options: LayerOption[],
+  shares: number[],
+  end: (codes: number[]) => number,
+  certainty: number,
+): number | undefined {
+  const byCode = new Map<number, number>()
+  options.forEach((option, at) => {
+    const code = end(option.codes)
+    byCode.set(code, (byCode.get(code) ?? 0) + shares[at]!)
+  })
+  for (const [code, share] of byCode) if (code !== 0xfffd && share >= certainty) return code
+  return undefined
 }
 
 function lostCharacters(count: number): number[] {

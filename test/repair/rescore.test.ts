@@ -1,4 +1,5 @@
-// The second opinion on a span's unsure boundaries (rescore.ts): a lost
+// The second opinion on a span's unsure boundaries (rescore.ts): where no whole reading is sure,
+// the characters its readings agree on at either end are written, U+FFFD between; and a lost
 // stop at the end of a paragraph whose quotes are all closed comes back as the stop, not as a
 // closing quote (real corpus paragraphs damaged from their bytes, read as the plugin reads them).
 import {describe, expect, it} from 'vitest'
@@ -6,7 +7,68 @@ import {damage, damagePlaces, fold, isGbkText, paragraphsOf} from '../../scripts
 import {modelKey} from '../../src/repair/frequency.js'
 import {PairModel} from '../../src/repair/pair-model.js'
 import {readSpan} from '../../src/repair/reading.js'
+import {sureEnds} from '../../src/repair/rescore.js'
 import {corpusArticles} from '../helpers.js'
+
+// Three different Han characters from the corpus, as code points.
+const [first, second, third] = [...new Set(corpusArticles()[0]!.match(/[\u4e00-\u9fff]/g))]
+  .slice(0, 3)
+  .map((character) => character.charCodeAt(0)) as [number, number, number]
+const lost = 0xfffd
+
+describe('sureEnds', () => {
+  it.each([
+    [
+      'the first character all readings share, U+FFFD for the most that may follow',
+      [
+        [first, second],
+        [first, third],
+        [first, lost, second],
+      ],
+      [0.6, 0.36, 0.04],
+      [first, lost, lost],
+    ],
+    [
+      'the last character all readings share',
+      [
+        [first, third],
+        [second, third],
+      ],
+      [0.5, 0.48],
+      [lost, third],
+    ],
+    [
+      'both ends, U+FFFD for the most characters a likely reading has between',
+      [
+        [first, third],
+        [first, lost, third],
+      ],
+      [0.5, 0.48],
+      [first, lost, lost, third],
+    ],
+    [
+      'nothing where no end is sure',
+      [
+        [first, second],
+        [third, first],
+      ],
+      [0.5, 0.48],
+      undefined,
+    ],
+    [
+      'nothing where only U+FFFD is sure at an end',
+      [
+        [first, lost],
+        [second, lost],
+      ],
+      [0.5, 0.48],
+      undefined,
+    ],
+  ])('writes %s', (_, readings, shares, written) => {
+    const options = readings.map((codes, at) => ({codes, share: shares[at]!}))
+    expect(sureEnds(options, shares, 0.95)).toEqual(written)
+  })
+})
 
 // Corpus paragraphs ending with a stop, every quote in them closed, and the stop before their
 // last sentence the damage's place: the span runs to the paragraph's end, whose stop lost its
