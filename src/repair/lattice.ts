@@ -50,7 +50,11 @@ const lostLeadMarkWeight = 10
 // written; below it the boundary is U+FFFD for each character it may have been, down to
 // structures this likely.
 const structureCertainty = 0.95
-const plausible = 0.01
+export const plausible = 0.01
+// Least posterior of a character lost whole between a boundary's two hidden pairs for U+FFFD to
+// be written for it: below `plausible`, since leaving it out makes the text a character short
+// (wrong), while writing it costs a mark where nothing may be missing.
+const lostWholeFloor = 0.003
 // A forward weight this far below its layer's best goes no further.
 const negligible = 1e-7
 
@@ -286,7 +290,7 @@ export class SpanLattice {
   // hidden pairs, `share` the posterior that one was: none when that is implausible, the lost
   // character when it is sure, else U+FFFD for each that may have been.
   private lostBetween(share: number, lost: Weighed | undefined, all: number, certainty: number): number[] {
-    if (share < plausible) return []
+    if (share < lostWholeFloor) return []
     if (lost) {
       const code = surest(lost.nodes, lost.weights, all, certainty)
       if (code !== 0xfffd) return [code]

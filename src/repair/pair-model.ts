@@ -2,7 +2,8 @@
 // character pairs, interpolated (Witten-Bell) down to the dictionary's word-internal pairs
 // (dictionary.ts), and those down to the general character frequencies mixed with the document's
 // own. A pair the article uses often predicts what follows it there, so a name that appears
-// elsewhere in the article is strong evidence for the reading that restores it. Damaged
+// elsewhere in the article is strong evidence for the reading that restores it. The article's
+// runs of three characters are counted too, for the second opinion (rescore.ts). Damaged
 // stretches are left out of the counts: their characters are what is in question.
 import {isHan} from '../text/char-class.js'
 import {dictionaryFollow} from './dictionary.js'
@@ -21,6 +22,8 @@ export class PairModel {
   private readonly totals = new Uint32Array(0x10000)
   private readonly distincts = new Uint32Array(0x10000)
   private readonly pairs = new Map<number, number>()
+  // Times each run of three characters was seen, by its keys packed into 48 bits.
+  private readonly triples = new Map<number, number>()
   private total = 0
   // `base` of each key once asked (NaN: not yet). Valid because the counts are complete before
   // the first question.
@@ -29,18 +32,24 @@ export class PairModel {
   // Count one paragraph (model keys), skipping the [start, end) ranges of indices in `excluded`.
   addParagraph(keys: ArrayLike<number>, excluded: ReadonlyArray<readonly [number, number]> = []): void {
     let previous = paragraphStart
+    let beforePrevious = paragraphStart
     let range = 0
     for (let index = 0; index < keys.length; index++) {
       while (range < excluded.length && excluded[range]![1] <= index) range++
       const current = excluded[range]
       const key = keys[index]!
       if ((current && current[0] <= index) || key === 0xfffd || key === 0x3f) {
-        previous = paragraphStart
+        previous = beforePrevious = paragraphStart
         continue
       }
       this.unigrams[key]!++
       this.total++
       if (previous !== paragraphStart) this.addPair(previous, key)
+      if (beforePrevious !== paragraphStart) {
+        const triple = tripleOf(beforePrevious, previous, key)
+        this.triples.set(triple, (this.triples.get(triple) ?? 0) + 1)
+      }
+      beforePrevious = previous
       previous = key
     }
   }
@@ -66,6 +75,11 @@ export class PairModel {
     return (weight * ((this.pairs.get(previous * 0x10000 + next) ?? 0) / total) + (1 - weight) * lower) * penalty
   }
 
+  // Times the article has the three characters (model keys) in a row, outside damaged stretches.
+  tripleCount(first: number, second: number, third: number): number {
+    return this.triples.get(tripleOf(first, second, third)) ?? 0
+  }
+
   // The character's share of text, no context.
   base(key: number): number {
     const cached = this.baseCache[key]!
@@ -78,6 +92,10 @@ export class PairModel {
     this.baseCache[key] = probability
     return probability
   }
+}
+
+function tripleOf(first: number, second: number, third: number): number {
+  return (first * 0x10000 + second) * 0x10000 + third
 }
 
 // P(the paragraph ends | its last character): a paragraph ends with a sentence.

@@ -16,6 +16,8 @@ const joinReach = 4
 const wordCertainty = 0.95
 // Characters of text on each side of a span that the word model reads with it.
 const wordContext = 7
+// Characters of the paragraph before a span read for the quotes open there.
+const markContext = 500
 // log prior odds of a damaged span against a real `?` where the scan saw a signal.
 const damagePrior = -2 * Math.LN10
 
@@ -78,7 +80,7 @@ export function readSpan(
   const decision = lattice.decide(span, ending, follow(ending), certainty)
   const tail = ending.tail.map((code) => String.fromCharCode(code)).join('')
   if (decision.unsure > 0) {
-    const before = text.slice(Math.max(0, start - wordContext), start)
+    const before = text.slice(Math.max(0, start - markContext), start)
     const after = tail + text.slice(ending.end, ending.end + wordContext)
     const rescored = rescore(decision.layers, before, after, model, wordCertainty)
     lattice.steps += rescored.steps
