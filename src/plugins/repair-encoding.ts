@@ -74,7 +74,7 @@ const repairEncoding: Plugin<[Options?], Root> = function (options = {}) {
     if (suspects.every((list) => list.length === 0)) return
     const weights = chooseWeights(texts, suspects)
     if (weights === simplifiedWeights) {
-      const settings = {minGain: options.minGain ?? 0.5, guessCertainty: options.guessCertainty ?? 0.93}
+      const settings = {minGain: options.minGain ?? 0.5, guessCertainty: options.guessCertainty ?? 0.95}
       repairByPairs(texts, suspects, file, settings)
       return
     }
