@@ -24,7 +24,7 @@ import {Budget, findWindowEnd, type Verdict, weighSpan} from '../repair/search.j
 import {type Settled, settle} from '../repair/settle.js'
 import {readsAsShifted, suspectSignal} from '../repair/shift-check.js'
 import {maxSpan} from '../repair/span-bytes.js'
-import {nextDamageMark, type Signal} from '../repair/spans.js'
+import {damageMarks, type Signal} from '../repair/spans.js'
 import {ModelWindows} from '../repair/windows.js'
 import {simplifiedShare} from '../repair/words.js'
 import type {Root, Text} from '../syntax/types.js'
@@ -160,7 +160,7 @@ function findSuspects(texts: Text[]): Suspect[][] {
   let lostCharacters = 0
   const marks = texts.map(({value}) => {
     const found: Array<{start: number; signal: Signal}> = []
-    for (let start = nextDamageMark(value, 0); start !== -1; start = nextDamageMark(value, start + 1)) {
+    for (const start of damageMarks(value)) {
       const signal = suspectSignal(value, start)
       if (signal) found.push({start, signal})
       else if (lostCharacters < manyLostCharacters && isProbablyLostCharacter(value, start)) lostCharacters++
