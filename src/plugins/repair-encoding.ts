@@ -70,7 +70,7 @@ const simplifiedThreshold = 0.9
 // characters, no question word in the clause, passed over by the scan or the second look) is one a
 // scrape wrote `?` into for characters it could not map: there, only a suspect whose text reads as
 // clearly shifted is searched (readsAsShifted), the others are warned about. The second look keeps
-// about one lost character in 300 a suspect and a damaged span adds at most one or two such `?`, so
+// about one lost character in 350 a suspect and a damaged span adds at most one or two such `?`, so
 // from this many on such a suspect is likelier one more lost character than damage.
 const manyLostCharacters = 100
 // Least share of a document's Han characters (of the first `scriptSample`) in GB2312's Han rows
@@ -92,17 +92,18 @@ interface Suspect {
 const repairEncoding: Plugin<[Options?], Root> = function (options = {}) {
   return function (tree: Root, file: VFile) {
     const texts = tree.children.map((paragraph) => paragraph.children[0])
-    const found = findSuspects(texts)
-    if (found.every((list) => list.length === 0)) return
-    const suspects = found.map((list) => list.filter(({searched}) => searched))
-    if (suspects.every((list) => list.length === 0)) {
-      for (const [index, text] of texts.entries()) walkSpans(text, file, found[index]!, {remaining: 0}, searchNothing)
+    const suspects = findSuspects(texts)
+    if (suspects.every((list) => list.length === 0)) return
+    const searched = suspects.map((list) => list.filter((suspect) => suspect.searched))
+    if (searched.every((list) => list.length === 0)) {
+      for (const [index, text] of texts.entries())
+        walkSpans(text, file, suspects[index]!, {remaining: 0}, searchNothing)
       return
     }
-    const weights = chooseWeights(texts, suspects)
+    const weights = chooseWeights(texts, searched)
     if (weights === simplifiedWeights) {
       const settings = {minGain: options.minGain ?? 0.5, guessCertainty: options.guessCertainty ?? 0.93}
-      repairByPairs(texts, found, suspects, file, settings)
+      repairByPairs(texts, suspects, searched, file, settings)
       return
     }
     const guessCertainty = options.guessCertainty ?? 0.9
@@ -114,12 +115,12 @@ const repairEncoding: Plugin<[Options?], Root> = function (options = {}) {
     // weighed once.
     const verdicts = new Map<string, Verdict>()
     const restorePrivateUse = !texts.some((text) => hasPrivateUse(text.value))
-    const windows = windowsOf(texts, suspects)
+    const windows = windowsOf(texts, searched)
     texts.forEach((text, index) => {
-      if (found[index]!.length === 0) return
+      if (suspects[index]!.length === 0) return
       const modelAt = (start: number) => {
         const window = windows.windowOf(index, start)
-        if (!models.has(window)) models.set(window, buildModel(texts, suspects, windows, window))
+        if (!models.has(window)) models.set(window, buildModel(texts, searched, windows, window))
         return {window, model: models.get(window)!}
       }
       const quoteContinues = opensWithQuote(texts[index + 1]?.value ?? '')
@@ -140,7 +141,7 @@ const repairEncoding: Plugin<[Options?], Root> = function (options = {}) {
           }),
         budget,
       }
-      repairText(text, file, found[index]!, span, certainty)
+      repairText(text, file, suspects[index]!, span, certainty)
     })
   }
 }
@@ -372,8 +373,8 @@ interface PairSettings {
 // document's and the dictionary's character pairs.
 function repairByPairs(
   texts: Text[],
-  found: Suspect[][],
   suspects: Suspect[][],
+  searched: Suspect[][],
   file: VFile,
   settings: PairSettings,
 ): void {
@@ -382,12 +383,12 @@ function repairByPairs(
   const models = new Map<number, PairModel>()
   // A page captured twice repeats its damage too; the same span in the same setting is weighed once.
   const readings = new Map<string, SpanReading | undefined>()
-  const windows = windowsOf(texts, suspects)
+  const windows = windowsOf(texts, searched)
   texts.forEach((text, index) => {
-    if (found[index]!.length === 0) return
+    if (suspects[index]!.length === 0) return
     const read = (value: string, start: number): SpanReading | undefined => {
       const window = windows.windowOf(index, start)
-      if (!models.has(window)) models.set(window, buildPairModel(texts, suspects, windows, window))
+      if (!models.has(window)) models.set(window, buildPairModel(texts, searched, windows, window))
       const spanKey = `${window}|${start}|${value.slice(Math.max(0, start - 8), start + maxSpan + 8)}`
       if (!readings.has(spanKey)) {
         const limit = Math.min(pairSpanSteps, budget.remaining)
@@ -397,7 +398,7 @@ function repairByPairs(
       }
       return readings.get(spanKey)
     }
-    repairSpansByPairs(text, file, found[index]!, read, budget, settings)
+    repairSpansByPairs(text, file, suspects[index]!, read, budget, settings)
   })
 }
 
