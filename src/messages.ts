@@ -31,16 +31,19 @@ declare module 'vfile-message' {
 const rejectedNote = 'rejected by a reviewer, left as it was'
 
 // A fix: `info`, with what was there and what replaces it. Returns whether the plugin may apply
-// it: false when a reviewer rejected it (the message then says so).
-export function reportFix(file: VFile, reason: string, fix: Fix): boolean {
+// it: false when a reviewer rejected it (the message then says so). The reason may be given as a
+// function, called only when a message is made: a document that only counts its fixes builds none
+// (a `?`-heavy text has thousands of punctuation fixes).
+export function reportFix(file: VFile, reason: string | (() => string), fix: Fix): boolean {
   if (isCountOnly(file)) {
     tallyChange(file.data, 'fix', fix.ruleId, fix.note)
     return true
   }
   const id = messageId(file, fix.ruleId, fix.place.line, fix.actual, fix.expected)
   const rejected = file.data.rejected?.has(id) === true
+  const text = typeof reason === 'string' ? reason : reason()
   const message = withoutStackTrace(() =>
-    file.info(rejected ? `${reason}; ${rejectedNote}` : reason, {place: fix.place, ruleId: fix.ruleId, source}),
+    file.info(rejected ? `${text}; ${rejectedNote}` : text, {place: fix.place, ruleId: fix.ruleId, source}),
   )
   message.actual = fix.actual
   message.expected = [fix.expected]

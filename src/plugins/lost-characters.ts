@@ -112,6 +112,17 @@ function pair(first: number, second: number): number {
   return first * 0x10000 + second
 }
 
+// What a character may be in a question word, by code unit: a bit for one that starts one (a
+// question character, the first of a pair, ji or he), a bit for a not-character. The plugin asks
+// for every character of the clause before every `?` of a text, and nearly all are neither: one
+// table look-up passes over them.
+const startsQuestionWord = 1
+const isNotCharacter = 2
+const questionRoles = new Uint8Array(0x10000)
+for (const code of [...questionCharacters, ...howMany, what]) questionRoles[code]! |= startsQuestionWord
+for (const key of questionPairs) questionRoles[Math.floor(key / 0x10000)]! |= startsQuestionWord
+for (const code of notCharacters) questionRoles[code]! |= isNotCharacter
+
 // Whether `text[start, end)` (a clause before a `?` at `end`) holds a question word or particle.
 export function hasQuestionWord(text: string, start: number, end: number): boolean {
   const last = text.charCodeAt(end - 1)
@@ -119,6 +130,11 @@ export function hasQuestionWord(text: string, start: number, end: number): boole
   for (let index = start; index < end; index++) {
     const code = text.charCodeAt(index)
     const next = index + 1 < end ? text.charCodeAt(index + 1) : -1
+    if (
+      (questionRoles[code]! & startsQuestionWord) === 0 &&
+      (next === -1 || (questionRoles[next]! & isNotCharacter) === 0)
+    )
+      continue
     if (questionCharacters.has(code) || questionPairs.has(pair(code, next))) return true
     if (howMany.has(code) && next !== almostTail) return true
     if (code === what && (index === start || text.charCodeAt(index - 1) !== anyHead)) return true

@@ -33,7 +33,7 @@ const normalizePunctuation: Plugin<[Options?], Root> = function () {
       const normalized = normalizeParagraph(value, workspace)
       fixes.fixes.sort((a, b) => a.index - b.index)
       const applied = fixes.fixes.filter((fix) =>
-        report(file, text, describeFix(fix), fix.index, fix.actual, fix.expected, fix.note),
+        report(file, text, () => describeFix(fix), fix.index, fix.actual, fix.expected, fix.note),
       )
       text.value = applied.length === fixes.fixes.length ? normalized : applyFixes(value, applied)
       fixes.clear()
@@ -90,7 +90,7 @@ export function hasConvertibleMark(value: string): boolean {
 function report(
   file: VFile,
   text: Text,
-  reason: string,
+  reason: () => string,
   index: number,
   actual: string,
   expected: string,

@@ -6,13 +6,15 @@
 // character whose hidden byte no model is sure of becomes U+FFFD, with a warning. Never changes a
 // `?` followed by ordinary Chinese text (a question), nor any span it is unsure of: those get a
 // warning for a reviewer. Bounded: a cheap scan passes over almost every `?`, each span searched
-// has a fixed budget, and so has the document. Runs first: every later rule needs the real
+// has a fixed budget, and so has the document; in a simplified document full of lost characters
+// (`?` a scrape wrote for characters it could not map), a suspect whose text does not read as
+// clearly shifted is warned about without a search. Runs first: every later rule needs the real
 // characters.
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
 import {pointIn, reportDoubt, reportFix} from '../messages.js'
 import {modelKey} from '../repair/frequency.js'
-import {isPrivateUse} from '../repair/gbk.js'
+import {gbkBytes, isPrivateUse} from '../repair/gbk.js'
 import {DocumentModel} from '../repair/model.js'
 import {PairModel} from '../repair/pair-model.js'
 import {isStopAndClosingQuote} from '../repair/quotes.js'
@@ -20,12 +22,14 @@ import {readSpan, type SpanReading} from '../repair/reading.js'
 import {simplifiedWeights, traditionalWeights, type Weights} from '../repair/scoring.js'
 import {Budget, findWindowEnd, type Verdict, weighSpan} from '../repair/search.js'
 import {type Settled, settle} from '../repair/settle.js'
-import {suspectSignal} from '../repair/shift-check.js'
+import {readsAsShifted, suspectSignal} from '../repair/shift-check.js'
 import {maxSpan} from '../repair/span-bytes.js'
-import {nextDamageMark, type Signal} from '../repair/spans.js'
+import {damageMarks, type Signal} from '../repair/spans.js'
 import {ModelWindows} from '../repair/windows.js'
 import {simplifiedShare} from '../repair/words.js'
 import type {Root, Text} from '../syntax/types.js'
+import {isHan} from '../text/char-class.js'
+import {isProbablyLostCharacter} from './lost-characters.js'
 
 const ruleId = 'repair-encoding'
 
@@ -62,20 +66,44 @@ const documentStepsPerUnit = 10
 // Below this share of common simplified characters a document is scored as traditional.
 const simplifiedThreshold = 0.9
 
+// A simplified document with at least this many `?` that stand for lost characters (between Han
+// characters, no question word in the clause, passed over by the scan or the second look) is one a
+// scrape wrote `?` into for characters it could not map: there, only a suspect whose text reads as
+// clearly shifted is searched (readsAsShifted), the others are warned about. The second look keeps
+// about one lost character in 350 a suspect and a damaged span adds at most one or two such `?`, so
+// from this many on such a suspect is likelier one more lost character than damage.
+const manyLostCharacters = 100
+// Least share of a document's Han characters (of the first `scriptSample`) in GB2312's Han rows
+// for it to read as simplified: the corpus articles have all of theirs there, the same articles
+// in traditional characters at most 85%. Traditional text is not held to readsAsShifted: a span
+// there often ends at an ASCII trail byte read alone a few characters in, too short to read as
+// anything.
+const simplifiedGb2312Share = 0.95
+const scriptSample = 20_000
+
 interface Suspect {
   start: number
   windowEnd: number
+  signal: Signal
+  // Whether its span is searched; one that is not is warned about (see walkSpans).
+  searched: boolean
 }
 
 const repairEncoding: Plugin<[Options?], Root> = function (options = {}) {
   return function (tree: Root, file: VFile) {
     const texts = tree.children.map((paragraph) => paragraph.children[0])
-    const suspects = texts.map((text) => findSuspects(text.value))
+    const suspects = findSuspects(texts)
     if (suspects.every((list) => list.length === 0)) return
-    const weights = chooseWeights(texts, suspects)
+    const searched = suspects.map((list) => list.filter((suspect) => suspect.searched))
+    if (searched.every((list) => list.length === 0)) {
+      for (const [index, text] of texts.entries())
+        walkSpans(text, file, suspects[index]!, {remaining: 0}, searchNothing)
+      return
+    }
+    const weights = chooseWeights(texts, searched)
     if (weights === simplifiedWeights) {
       const settings = {minGain: options.minGain ?? 0.5, guessCertainty: options.guessCertainty ?? 0.95}
-      repairByPairs(texts, suspects, file, settings)
+      repairByPairs(texts, suspects, searched, file, settings)
       return
     }
     const guessCertainty = options.guessCertainty ?? 0.9
@@ -87,12 +115,12 @@ const repairEncoding: Plugin<[Options?], Root> = function (options = {}) {
     // weighed once.
     const verdicts = new Map<string, Verdict>()
     const restorePrivateUse = !texts.some((text) => hasPrivateUse(text.value))
-    const windows = windowsOf(texts, suspects)
+    const windows = windowsOf(texts, searched)
     texts.forEach((text, index) => {
       if (suspects[index]!.length === 0) return
       const modelAt = (start: number) => {
         const window = windows.windowOf(index, start)
-        if (!models.has(window)) models.set(window, buildModel(texts, suspects, windows, window))
+        if (!models.has(window)) models.set(window, buildModel(texts, searched, windows, window))
         return {window, model: models.get(window)!}
       }
       const quoteContinues = opensWithQuote(texts[index + 1]?.value ?? '')
@@ -113,7 +141,7 @@ const repairEncoding: Plugin<[Options?], Root> = function (options = {}) {
           }),
         budget,
       }
-      repairText(text, file, span, certainty)
+      repairText(text, file, suspects[index]!, span, certainty)
     })
   }
 }
@@ -126,13 +154,52 @@ interface SpanRepair {
   budget: Budget
 }
 
-// The damage marks of a paragraph that come with a signal, and how far each could reach.
-function findSuspects(value: string): Suspect[] {
-  const suspects: Suspect[] = []
-  for (let start = nextDamageMark(value, 0); start !== -1; start = nextDamageMark(value, start + 1)) {
-    if (suspectSignal(value, start)) suspects.push({start, windowEnd: findWindowEnd(value, start)})
+// The damage marks of each paragraph that come with a signal, how far each could reach, and
+// whether it is searched: in a simplified document with many lost characters (counted up to
+// `manyLostCharacters`, all the rule asks), only a suspect whose text reads as clearly shifted is.
+function findSuspects(texts: Text[]): Suspect[][] {
+  let lostCharacters = 0
+  const marks = texts.map(({value}) => {
+    const found: Array<{start: number; signal: Signal}> = []
+    for (const start of damageMarks(value)) {
+      const signal = suspectSignal(value, start)
+      if (signal) found.push({start, signal})
+      else if (lostCharacters < manyLostCharacters && isProbablyLostCharacter(value, start)) lostCharacters++
+    }
+    return found
+  })
+  const searchAll = lostCharacters < manyLostCharacters || !readsAsSimplified(texts)
+  return marks.map((found, index) => {
+    const {value} = texts[index]!
+    return found.map(({start, signal}) => ({
+      start,
+      signal,
+      windowEnd: findWindowEnd(value, start),
+      searched: searchAll || signal === 'stray-script' || readsAsShifted(value, start),
+    }))
+  })
+}
+
+// Whether the document's Han characters (the first `scriptSample`) are nearly all GB2312's.
+function readsAsSimplified(texts: Text[]): boolean {
+  let han = 0
+  let gb2312 = 0
+  for (const {value} of texts) {
+    if (han >= scriptSample) break
+    for (let index = 0; index < value.length && han < scriptSample; index++) {
+      const code = value.charCodeAt(index)
+      if (!isHan(code)) continue
+      han++
+      if (isGb2312Han(gbkBytes(code))) gb2312++
+    }
   }
-  return suspects
+  return han === 0 || gb2312 >= simplifiedGb2312Share * han
+}
+
+// GB2312's Han characters: GBK rows B0-F7, trail bytes from A1.
+function isGb2312Han(bytes: number): boolean {
+  const lead = bytes >> 8
+  return lead >= 0xb0 && lead <= 0xf7 && (bytes & 0xff) >= 0xa1
 }
 
 // The dictionary scores simplified text; a traditional document is scored by characters alone.
@@ -179,8 +246,8 @@ function hasPrivateUse(value: string): boolean {
   return false
 }
 
-function repairText(text: Text, file: VFile, span: SpanRepair, certainty: number): void {
-  walkSpans(text, file, span.budget, (value, start, signal) => {
+function repairText(text: Text, file: VFile, suspects: Suspect[], span: SpanRepair, certainty: number): void {
+  walkSpans(text, file, suspects, span.budget, (value, start, signal) => {
     const verdict = span.weigh(value, start)
     const best = verdict.best
     const settled =
@@ -201,11 +268,14 @@ function repairText(text: Text, file: VFile, span: SpanRepair, certainty: number
 // What to do at a damage mark: repair it, warn and go past the span, or (undefined) go on.
 type SpanDecision = {settled: Settled} | {doubt: string; end: number} | undefined
 
-// Walks a paragraph's damage marks that come with a signal, while the document's budget lasts,
-// applying what `decide` says of each; marks past the budget get one warning at the first.
+// Walks a paragraph's suspects in order, while the document's budget lasts, applying what
+// `decide` says of each searched one; marks past the budget get one warning at the first. A
+// suspect left unsearched (findSuspects) gets a warning, but where the lost-characters rule warns
+// at it: one warning per place.
 function walkSpans(
   text: Text,
   file: VFile,
+  suspects: Suspect[],
   budget: {remaining: number},
   decide: (value: string, start: number, signal: Signal) => SpanDecision,
 ): void {
@@ -214,15 +284,18 @@ function walkSpans(
   let copied = 0
   let unsearched = 0
   let firstUnsearched = -1
-  for (let start = nextDamageMark(value, 0); start !== -1; start = nextDamageMark(value, start)) {
-    const signal = suspectSignal(value, start)
-    if (!signal) {
-      start++
+  // A `?` inside a span repaired or read one byte off is no new start: repairing from there would
+  // pair the bytes wrongly.
+  let next = 0
+  for (const {start, signal, searched} of suspects) {
+    if (start < next) continue
+    if (!searched) {
+      if (!isProbablyLostCharacter(value, start))
+        reportDoubt(file, unsearchedReason(value, start), ruleId, pointIn(text, start))
       continue
     }
     if (budget.remaining <= 0) {
       if (unsearched++ === 0) firstUnsearched = start
-      start++
       continue
     }
     const decision = decide(value, start, signal)
@@ -232,23 +305,29 @@ function walkSpans(
         repaired += value.slice(copied, start) + settled.replacement
         copied = settled.end
       }
-      start = settled.end
+      next = settled.end
       continue
     }
     if (decision) {
       reportDoubt(file, decision.doubt, ruleId, pointIn(text, start))
-      // A `?` inside a span read one byte off is no new start: repairing from there would
-      // pair the bytes wrongly.
-      start = Math.max(start + 1, decision.end)
-      continue
+      next = Math.max(start + 1, decision.end)
     }
-    start++
   }
   if (unsearched > 0) {
     const reason = `Possible GBK mojibake at ${unsearched} places from here, left as they are: the document's repair budget is spent`
     reportDoubt(file, reason, ruleId, pointIn(text, firstUnsearched))
   }
   if (copied > 0) text.value = repaired + value.slice(copied)
+}
+
+// What a document whose suspects are all left unsearched decides: nothing is asked.
+function searchNothing(): SpanDecision {
+  return undefined
+}
+
+function unsearchedReason(value: string, start: number): string {
+  const shown = value.slice(start, start + 12)
+  return `Possible GBK mojibake at \`${shown}\`, left as it is: the text after it does not read as clearly shifted, and many \`?\` of the document stand for lost characters`
 }
 
 // Whether the repair is applied (a reviewer may have rejected it).
@@ -292,18 +371,24 @@ interface PairSettings {
 
 // Simplified text: each span read from its bytes and weighed whole (reading.ts) under the
 // document's and the dictionary's character pairs.
-function repairByPairs(texts: Text[], suspects: Suspect[][], file: VFile, settings: PairSettings): void {
+function repairByPairs(
+  texts: Text[],
+  suspects: Suspect[][],
+  searched: Suspect[][],
+  file: VFile,
+  settings: PairSettings,
+): void {
   const length = texts.reduce((sum, text) => sum + text.value.length, 0)
   const budget = {remaining: pairDocumentBaseSteps + pairDocumentStepsPerUnit * length}
   const models = new Map<number, PairModel>()
   // A page captured twice repeats its damage too; the same span in the same setting is weighed once.
   const readings = new Map<string, SpanReading | undefined>()
-  const windows = windowsOf(texts, suspects)
+  const windows = windowsOf(texts, searched)
   texts.forEach((text, index) => {
     if (suspects[index]!.length === 0) return
     const read = (value: string, start: number): SpanReading | undefined => {
       const window = windows.windowOf(index, start)
-      if (!models.has(window)) models.set(window, buildPairModel(texts, suspects, windows, window))
+      if (!models.has(window)) models.set(window, buildPairModel(texts, searched, windows, window))
       const spanKey = `${window}|${start}|${value.slice(Math.max(0, start - 8), start + maxSpan + 8)}`
       if (!readings.has(spanKey)) {
         const limit = Math.min(pairSpanSteps, budget.remaining)
@@ -313,7 +398,7 @@ function repairByPairs(texts: Text[], suspects: Suspect[][], file: VFile, settin
       }
       return readings.get(spanKey)
     }
-    repairSpansByPairs(text, file, read, budget, settings)
+    repairSpansByPairs(text, file, suspects[index]!, read, budget, settings)
   })
 }
 
@@ -334,11 +419,12 @@ function keysOf(value: string, from: number, to: number): Uint16Array {
 function repairSpansByPairs(
   text: Text,
   file: VFile,
+  suspects: Suspect[],
   read: (value: string, start: number) => SpanReading | undefined,
   budget: {remaining: number},
   settings: PairSettings,
 ): void {
-  walkSpans(text, file, budget, (value, start, signal) => {
+  walkSpans(text, file, suspects, budget, (value, start, signal) => {
     if (isStopAndClosingQuote(value, start)) {
       return {settled: {replacement: '\u3002\u201d', unsure: 0, end: value.length}}
     }

@@ -25,6 +25,23 @@ export function suspectSignal(text: string, start: number): Signal | undefined {
   return standsForLostCharacter(text, start, signal) ? undefined : signal
 }
 
+// Whether the text after the mark at `start` reads as clearly shifted (100 to 1 at least), read
+// both ways an ASCII letter in it may be: where the run stops (the second look's reading: a span
+// may end there) and as the folded full-width form it is inside a span that goes on (GBK A3 and
+// the code + 0x80). The second look alone leaves a span read one byte off from a lost full stop
+// (`?`, then a folded letter: the stop's trail byte A3 and the next lead) as unweighed as a `?`
+// before Latin letters. A U+FFFD is a decoder's mark: it always reads as shifted.
+export function readsAsShifted(text: string, start: number): boolean {
+  if (text.charCodeAt(start) !== 0x3f) return true
+  return Math.min(inStepEvidence(text, start), inStepEvidence(text, start, true)) <= -clearlyShiftedEvidence
+}
+
+// How clearly shifted the text after a mark must read for readsAsShifted: on simulated damage in
+// 500 simplified articles about 96% of spans the second look keeps read so; of the `?` it keeps in
+// the same articles with 2% of their Han characters lost (four rounds, folded to ASCII or not)
+// none does (the least reads -1.5).
+const clearlyShiftedEvidence = 2
+
 // Whether the `?` at `start` stands for a character lost whole: the text after it is far more
 // likely as it is than read one byte off. A U+FFFD is a decoder's mark, never a lost character.
 export function standsForLostCharacter(text: string, start: number, signal?: Signal): boolean {
@@ -59,8 +76,9 @@ const commonWordEvidence = 2.5
 // log10 of how much likelier the run after the mark is as it is than read one byte off: each
 // character as it is (common text or random pairs), and each character its bytes make re-paired
 // (random pairs or real text), each two of either that make a common word, and where the run
-// stops. Positive: it reads on as it is.
-export function inStepEvidence(text: string, start: number): number {
+// stops. Positive: it reads on as it is. With `lettersFolded`, an ASCII letter or mark from 0x40
+// is read as a folded full-width form (GBK A3 and the code + 0x80) rather than as where the run stops.
+export function inStepEvidence(text: string, start: number, lettersFolded = false): number {
   let evidence = 0
   let dangling = -1
   let previous = -1
@@ -71,7 +89,7 @@ export function inStepEvidence(text: string, start: number): number {
     // A digit after text that already reads as shifted (1000 to 1) is the ASCII byte that ends the
     // run: what follows is in step whatever the mark is, and says nothing.
     if (isAsciiDigit(code) && evidence < -lostCharacterEvidence) return evidence
-    const bytes = misalignedBytes(code)
+    const bytes = lettersFolded && code >= 0x40 && code < 0x7f ? 0xa380 + code : misalignedBytes(code)
     if (bytes === noCharacter) return evidence + unpairedEndEvidence(code)
     evidence += logFrequency(modelKey(code)) - shiftedLogFrequency
     if (previous !== -1 && isCommonWord(previous, code)) evidence += commonWordEvidence

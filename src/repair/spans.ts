@@ -24,13 +24,23 @@ const signalReach = 6
 // How many characters after the start must include a Han character.
 const chineseReach = 5
 
-// The first damage mark at or after `from`, or -1: two indexOf calls, so clean text costs nothing.
-export function nextDamageMark(text: string, from: number): number {
-  const question = text.indexOf('?', from)
-  const replacement = text.indexOf('\ufffd', from)
-  if (question === -1) return replacement
-  if (replacement === -1) return question
-  return Math.min(question, replacement)
+// The damage marks of a text in order, `?` and U+FFFD: each kind found by one pass of indexOf, so
+// clean text costs two scans and a text full of `?` no more than one per kind (looking for the
+// next of each after every mark would scan the rest of the text for U+FFFD again each time).
+export function damageMarks(text: string): number[] {
+  const marks: number[] = []
+  let question = text.indexOf('?')
+  let replacement = text.indexOf('\ufffd')
+  while (question !== -1 || replacement !== -1) {
+    if (replacement === -1 || (question !== -1 && question < replacement)) {
+      marks.push(question)
+      question = text.indexOf('?', question + 1)
+    } else {
+      marks.push(replacement)
+      replacement = text.indexOf('\ufffd', replacement + 1)
+    }
+  }
+  return marks
 }
 
 // Why the text after the mark at `start` looks misaligned, or undefined when it reads as text.
@@ -57,8 +67,7 @@ export function damageSignal(text: string, start: number): Signal | undefined {
       return 'ascii-between-han'
     }
   }
-  const {gain} = misalignmentEvidence(text, start)
-  if (gain >= evidenceThreshold) return 'misaligned'
+  if (misalignmentEvidence(text, start) >= evidenceThreshold) return 'misaligned'
   return endsUnpaired(text, start) ? 'unpaired-end' : undefined
 }
 // Longest run from the mark to an unpaired lead byte that is looked at (characters).
@@ -78,7 +87,7 @@ function endsUnpaired(text: string, start: number): boolean {
       const next = index + 1 < text.length ? text.charCodeAt(index + 1) : -1
       return index > start + 1 && (next === -1 || (next < 0x40 && next !== 0x3f))
     }
-    if (code <= 0x20 || sentenceMarks.includes(code)) return false
+    if (code <= 0x20 || isSentenceMark(code)) return false
     // Two folded forms in a row need a character with trail byte A3 between them: rare.
     if (code < 0x80 && index > start + 1 && text.charCodeAt(index - 1) < 0x80) return false
   }
@@ -86,8 +95,27 @@ function endsUnpaired(text: string, start: number): boolean {
 }
 
 // U+3000, U+3001, U+3002, U+FF0C, U+FF1A, brackets and their folded forms (U+FF1B is A3BB, a
-// pair a span makes; these are pairs whose second byte is no Han lead).
-const sentenceMarks = [0x3000, 0x3001, 0x3002, 0xff0c, 0x2c, 0xff1a, 0x3a, 0x2e, 0x28, 0x29, 0xff08, 0xff09]
+// pair a span makes; these are pairs whose second byte is no Han lead). A switch: the scan asks
+// for every character up to the clause's end after every `?` of a text.
+function isSentenceMark(code: number): boolean {
+  switch (code) {
+    case 0x3000:
+    case 0x3001:
+    case 0x3002:
+    case 0xff0c:
+    case 0x2c:
+    case 0xff1a:
+    case 0x3a:
+    case 0x2e:
+    case 0x28:
+    case 0x29:
+    case 0xff08:
+    case 0xff09:
+      return true
+    default:
+      return false
+  }
+}
 
 function hasHanWithin(text: string, from: number, to: number): boolean {
   for (let index = from; index < to; index++) if (isHan(text.charCodeAt(index))) return true
@@ -204,9 +232,9 @@ const evidenceReach = 10
 const hiddenPairScore = -4.5
 
 // How much more common (mean log10 frequency per character) the characters after the mark
-// become when their bytes are paired one byte earlier, as a misaligned run's do; with the number
-// of re-paired characters it is based on. Cheap: no search, no dictionary.
-function misalignmentEvidence(text: string, start: number): {gain: number; pairs: number} {
+// become when their bytes are paired one byte earlier, as a misaligned run's do. Cheap: no
+// search, no dictionary.
+function misalignmentEvidence(text: string, start: number): number {
   let gain = 0
   let pairs = 0
   let dangling = -1
@@ -225,7 +253,7 @@ function misalignmentEvidence(text: string, start: number): {gain: number; pairs
     }
     dangling = bytes & 0xff
   }
-  return {gain: pairs === 0 ? 0 : gain / pairs, pairs}
+  return pairs === 0 ? 0 : gain / pairs
 }
 
 function isTextCharacter(code: number): boolean {

@@ -3,13 +3,16 @@
 // maybe strip private-use characters), and real questions that must stay questions. Chinese
 // text comes from the shared files only.
 import iconv from 'iconv-lite'
+import * as OpenCC from 'opencc-js'
 import {VFile} from 'vfile'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {damagePlaces, damage as damageScript, isGbkText, paragraphsOf, scoreRepair} from '../../scripts/damage.js'
+import {isProbablyLostCharacter} from '../../src/plugins/lost-characters.js'
 import {createProcessor, type NewscleanProcessor, processDocument} from '../../src/processor.js'
 import {gbkBytes, isPrivateUse, pairCharacter} from '../../src/repair/gbk.js'
+import {suspectSignal} from '../../src/repair/shift-check.js'
 import {damageSignal} from '../../src/repair/spans.js'
-import {corpusArticles, readFixture} from '../helpers.js'
+import {corpusArticles, readFixture, seededRandom} from '../helpers.js'
 
 const seed = readFixture('seed/seed.txt')
 const expected = readFixture('seed/seed.expected.txt')
@@ -325,6 +328,60 @@ describe('repair-encoding on spans of every shape, and on hostile input', () => 
       if (file.messages.length > 0) noticed++
     }
     expect(noticed / cases.length).toBeGreaterThanOrEqual(0.6)
+  })
+})
+
+describe('repair-encoding in a document full of lost characters', () => {
+  // Corpus paragraphs with 2% of their Han characters replaced by `?`, as a scrape writes the
+  // characters it could not map: a few hundred lost characters, and a few suspects among them.
+  const random = seededRandom(9)
+  const lost = corpusArticles()
+    .slice(0, 200)
+    .flatMap((article) => paragraphsOf(article))
+    .map((paragraph) => paragraph.replace(/[\u4e00-\u9fff]/g, (character) => (random() < 0.02 ? '?' : character)))
+  const unsearched = /many `\?` of the document stand for lost characters/
+  const repairWarnings = (file: VFile) => warnings(file).filter((message) => message.ruleId === 'repair-encoding')
+
+  it('searches no suspect whose text does not read as shifted, and warns about it unless it is a lost character', async () => {
+    const suspects = lost.flatMap((line, index) =>
+      [...line.matchAll(/\?/g)]
+        .filter((match) => suspectSignal(line, match.index))
+        .map((match) => ({line: index + 1, column: match.index + 1})),
+    )
+    expect(suspects.length).toBeGreaterThan(0)
+    const {file} = await repair(lost.join('\n'))
+    expect(fixes(file)).toEqual([])
+    for (const message of repairWarnings(file)) expect(message.reason).toMatch(unsearched)
+    const warned = repairWarnings(file).map(({line, column}) => ({line, column}))
+    for (const place of suspects) {
+      const line = lost[place.line - 1]!
+      if (!isProbablyLostCharacter(line, place.column - 1)) expect(warned).toContainEqual(place)
+    }
+  })
+
+  it('searches the same suspects where lost characters are few', async () => {
+    for (const line of lost.filter((text) =>
+      [...text.matchAll(/\?/g)].some((match) => suspectSignal(text, match.index)),
+    )) {
+      const {file} = await repair(line)
+      for (const message of repairWarnings(file)) expect(message.reason).not.toMatch(unsearched)
+    }
+  })
+
+  it('still repairs a damaged span there', async () => {
+    const paragraph = paragraphsOf(corpusArticles()[100]!).find((text) => isGbkText(text) && !/[?\uff1f]/.test(text))!
+    const at = damagePlaces(paragraph).find((places) => places.length > 0)![0]!
+    const {damaged} = damageScript(paragraph, at)
+    expect(fixes((await repair(damaged)).file)).toHaveLength(1)
+    const {file} = await repair([...lost, damaged].join('\n'))
+    expect(fixes(file).map(({line}) => line)).toEqual([lost.length + 1])
+  })
+
+  it('searches every suspect of a traditional document', async () => {
+    const toTraditional = OpenCC.Converter({from: 'cn', to: 'tw'})
+    const {file} = await repair(lost.map((line) => toTraditional(line)).join('\n'))
+    expect(repairWarnings(file).length).toBeGreaterThan(0)
+    for (const message of repairWarnings(file)) expect(message.reason).not.toMatch(unsearched)
   })
 })
 

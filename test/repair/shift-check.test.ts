@@ -3,7 +3,7 @@
 import * as OpenCC from 'opencc-js'
 import {describe, expect, it} from 'vitest'
 import {damage, damagePlaces, fold, isGbkText, paragraphsOf} from '../../scripts/damage.js'
-import {inStepEvidence, standsForLostCharacter, suspectSignal} from '../../src/repair/shift-check.js'
+import {inStepEvidence, readsAsShifted, standsForLostCharacter, suspectSignal} from '../../src/repair/shift-check.js'
 import {damageSignal} from '../../src/repair/spans.js'
 import {corpusArticles, readFixture, seededRandom} from '../helpers.js'
 
@@ -137,5 +137,35 @@ describe('the evidence that the text after a mark reads on as it is', () => {
   it('takes a `?` before fluent text for a lost character, never a U+FFFD', () => {
     expect(standsForLostCharacter(`?${run}`, 0)).toBe(true)
     expect(standsForLostCharacter(`\ufffd${run}`, 0)).toBe(false)
+  })
+})
+
+describe('whether the text after a mark reads as clearly shifted', () => {
+  it('reads nearly every misaligned span made from real bytes in simplified articles so', () => {
+    const spans = damagedSpans(articles.slice(0, 200)).filter(({damaged, at}) => {
+      const signal = suspectSignal(damaged, at)
+      return signal !== undefined && signal !== 'stray-script'
+    })
+    const shifted = spans.filter(({damaged, at}) => readsAsShifted(damaged, at))
+    expect(spans.length).toBeGreaterThan(25_000)
+    expect(shifted.length / spans.length).toBeGreaterThan(0.95)
+  })
+
+  it.each([
+    ['as they are', false],
+    ['folded to ASCII', true],
+  ])('reads no `?` the second look keeps in articles with lost characters so (%s)', (_name, folded) => {
+    const kept: string[] = []
+    for (const paragraph of withLostCharacters('?', folded)) {
+      for (let at = paragraph.indexOf('?'); at !== -1; at = paragraph.indexOf('?', at + 1)) {
+        if (suspectSignal(paragraph, at) && readsAsShifted(paragraph, at)) kept.push(paragraph.slice(at, at + 12))
+      }
+    }
+    expect(kept).toEqual([])
+  })
+
+  it('always reads text after U+FFFD, a decoder mark, as shifted', () => {
+    const paragraph = paragraphsOf(articles[0]!).find((text) => /[\u4e00-\u9fff]{6}/.test(text))!
+    expect(readsAsShifted(`\ufffd${paragraph}`, 0)).toBe(true)
   })
 })

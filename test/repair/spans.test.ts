@@ -5,7 +5,7 @@ import iconv from 'iconv-lite'
 import {describe, expect, it} from 'vitest'
 import {damage} from '../../scripts/damage.js'
 import {readSpanBytes} from '../../src/repair/span-bytes.js'
-import {damageSignal} from '../../src/repair/spans.js'
+import {damageMarks, damageSignal} from '../../src/repair/spans.js'
 import {corpusArticles} from '../helpers.js'
 
 // Runs of Han characters from the corpus, as many as asked, each `length` long.
@@ -78,6 +78,17 @@ describe('damageSignal', () => {
   it('takes a number before a lost character for no short span: `40?` then Han', () => {
     const [run] = hanRuns(5, 1)
     expect(damageSignal(`40?${run}`, 2)).toBeUndefined()
+  })
+})
+
+describe('damageMarks', () => {
+  it.each([
+    ['no mark', 'abc', []],
+    ['only `?`', '?a??', [0, 2, 3]],
+    ['only U+FFFD', 'a\ufffd\ufffd', [1, 2]],
+    ['both, interleaved', 'a?b\ufffd??c\ufffd', [1, 3, 4, 5, 7]],
+  ])('lists %s in order', (_name, text, marks) => {
+    expect(damageMarks(text)).toEqual(marks)
   })
 })
 
