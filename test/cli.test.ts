@@ -1,6 +1,5 @@
 // The command as users run it: the built CLI in a real process, on real files on disk.
 import {execFileSync, spawnSync} from 'node:child_process'
-import {createHash} from 'node:crypto'
 import {cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
@@ -8,7 +7,7 @@ import iconv from 'iconv-lite'
 import {describe, expect, it} from 'vitest'
 import {type PluginRow, pluginTable} from '../src/processor.js'
 import type {FileRecord} from '../src/report/types.js'
-import {corpusArticles, fixtures, listFiles, readFixture, root, seedDir} from './helpers.js'
+import {corpusArticles, digestFiles, fixtures, listFiles, readFixture, root, seedDir} from './helpers.js'
 
 const cli = join(root, 'dist', 'cli.js')
 
@@ -27,17 +26,6 @@ function temporaryFolder(): string {
   return mkdtempSync(join(tmpdir(), 'newsclean-cli-'))
 }
 
-function digest(folder: string): Record<string, string> {
-  return Object.fromEntries(
-    listFiles(folder).map((path) => [
-      path,
-      createHash('sha256')
-        .update(readFileSync(join(folder, path)))
-        .digest('hex'),
-    ]),
-  )
-}
-
 // An input tree of real text: the seed and two corpus articles, one of them nested.
 function makeInputTree(): string {
   const input = temporaryFolder()
@@ -53,7 +41,7 @@ function makeInputTree(): string {
 describe('newsclean on a folder', () => {
   it('mirrors the folder structure, writes every report and never touches the input', () => {
     const input = makeInputTree()
-    const before = digest(input)
+    const before = digestFiles(input)
     const work = temporaryFolder()
     const ran = newsclean([input, '-o', join(work, 'clean'), '-r', join(work, 'report')])
     expect(ran.status).toBe(0)
@@ -68,7 +56,7 @@ describe('newsclean on a folder', () => {
     ]) {
       expect(reports).toContain(name)
     }
-    expect(digest(input)).toEqual(before)
+    expect(digestFiles(input)).toEqual(before)
     expect(ran.stderr).toMatch(/3 files/)
   })
 
@@ -264,7 +252,7 @@ describe('newsclean --across-files', () => {
       const summary = JSON.parse(readFileSync(join(work, 'report', 'summary.json'), 'utf8'))
       expect(summary.timings['dedupe-paragraphs'].count).toBe(16)
       delete summary.timings
-      return {files: digest(join(work, 'clean')), reports: digest(join(work, 'report', 'files')), summary}
+      return {files: digestFiles(join(work, 'clean')), reports: digestFiles(join(work, 'report', 'files')), summary}
     }
     const one = ranWith('1')
     expect(one.summary.totals.removed).toBeGreaterThan(20)

@@ -1,4 +1,5 @@
 // Paths and loaders for tests: Chinese examples come from files, never typed in.
+import {createHash} from 'node:crypto'
 import {readdirSync, readFileSync} from 'node:fs'
 import {dirname, join} from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -36,6 +37,19 @@ export function seededRandom(seed: number): () => number {
 // after it; the text before the first stop (a title glued to it) is part of the first sentence.
 export function sentencesOf(article: string): string[] {
   return article.match(/[^\u3002\uff01\uff1f]*[\u3002\uff01\uff1f]+[\u201d\u2019\u300d\u300f\uff09\u300b]*/g) ?? []
+}
+
+// The files under `folder`, each with the sha256 of its bytes: outputs compared as a whole (a
+// deep equality over megabytes of buffers takes minutes).
+export function digestFiles(folder: string): Record<string, string> {
+  return Object.fromEntries(
+    listFiles(folder).map((path) => [
+      path,
+      createHash('sha256')
+        .update(readFileSync(join(folder, path)))
+        .digest('hex'),
+    ]),
+  )
 }
 
 // The files under `folder` (not its folders), as sorted paths relative to it.

@@ -2,6 +2,7 @@
 // claims (a table probe per key) are made here in the main thread in batch order, so which copy is
 // first is decided by the batch order alone and the result is the same with one thread or many.
 // A worker's document waits only for the claims of the documents before it, not for their rest.
+import {AsyncLocalStorage} from 'node:async_hooks'
 import type {FirstCopy} from '../data.js'
 import {type CompactAnswers, expandAnswers, type MemorySeenStore, type SeenStore} from '../dedupe/store.js'
 
@@ -71,27 +72,28 @@ export class OrderedClaims {
   }
 }
 
-// The worker's side: a seen store whose claims go to the main thread.
+// The worker's side: a seen store whose claims go to the main thread. A worker cleans more than
+// one document at a time, so each claim is told its document by the async context it runs in
+// (`claimingFor`), whatever awaits came between.
 export class ClaimingStore implements SeenStore {
-  #document = 0
-  #claimsLeft: 'one' | 'many' = 'one'
+  readonly #documents = new AsyncLocalStorage<{document: number; claims: 'one' | 'many'}>()
   #nextId = 0
   readonly #pending = new Map<number, (answers: ClaimAnswers) => void>()
 
   constructor(private readonly post: (message: ClaimMessage) => void) {}
 
-  // The document cleaned next, and whether it makes one claim (a text file) or one per record.
-  begin(document: number, claims: 'one' | 'many'): void {
-    this.#document = document
-    this.#claimsLeft = claims
+  // Runs the cleaning of a document, telling its claims which document they are for and whether
+  // it makes one claim (a text file) or one per record.
+  claimingFor<Result>(document: number, claims: 'one' | 'many', clean: () => Promise<Result>): Promise<Result> {
+    return this.#documents.run({document, claims}, clean)
   }
 
   claim(path: string, keys: BigUint64Array, lines: Uint32Array): Promise<ClaimAnswers> {
     const id = this.#nextId++
-    const last = this.#claimsLeft === 'one'
+    const {document, claims} = this.#documents.getStore() ?? {document: 0, claims: 'one'}
     return new Promise((resolve) => {
       this.#pending.set(id, resolve)
-      this.post({type: 'claim', id, document: this.#document, path, keys, lines, last})
+      this.post({type: 'claim', id, document, path, keys, lines, last: claims === 'one'})
     })
   }
 

@@ -1,10 +1,11 @@
 // The batch: walk the inputs, clean each document (in worker threads when there is more than
 // one), hand results on in input order, and write the batch reports.
+import {statSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {dirname} from 'node:path'
 import {MemorySeenStore} from '../dedupe/store.js'
 import {createProcessor, type ProcessorOptions, processorTimings, selectPlugins} from '../processor.js'
-import {type InputEntry, type Shard, walkInputs} from '../read/walk.js'
+import {type InputEntry, openablePath, type Shard, walkInputs} from '../read/walk.js'
 import {BatchSummary} from '../report/summary.js'
 import type {FileResult} from '../report/types.js'
 import {fileReportPaths, writeBatchReports} from '../report/write.js'
@@ -16,7 +17,7 @@ import type {DocumentContext, ResultMessages} from './context.js'
 import {cleanFile} from './document.js'
 import {mapInOrder} from './ordered-map.js'
 import {checkBatchPaths} from './paths.js'
-import {WorkerPool} from './worker-pool.js'
+import {documentsPerWorker, WorkerPool} from './worker-pool.js'
 
 export interface RunOptions {
   paths: string[]
@@ -74,9 +75,10 @@ export async function run(options: RunOptions): Promise<RunResult> {
   await checkBatchPaths(options)
   await sweepStaleSpools(tmpdir())
   const entries = walkBatch(options)
-  const head = await takeUpTo(entries, options.concurrency)
+  const onBytes = isDedupeOnBytes(options)
+  const head = await takeUpTo(entries, onBytes ? bytePathLookahead : options.concurrency)
   const summary = new BatchSummary()
-  const cleaner = await createCleaner(options, head.length, summary.timings)
+  const cleaner = await createCleaner(options, head, onBytes, summary.timings)
   const inFlight = new Set<InputEntry>()
   const clean = async (entry: InputEntry) => {
     inFlight.add(entry)
@@ -165,12 +167,15 @@ function writtenFolders(entry: InputEntry, options: RunOptions): string[] {
   return folders
 }
 
-// Threads pay off only with several documents, and not on bytes: deduplicating a file on its
-// bytes takes less than a worker's start-up costs for each thread (its own modules, processor and
-// warm-up), so that batch runs in this thread. With cross-file dedupe the order of the batch is
+// Threads pay off only with several documents. With cross-file dedupe the order of the batch is
 // the result: workers send their claims here, answered in batch order (claims.ts); a store given
 // by the caller is used in this thread, one document at a time.
-async function createCleaner(options: RunOptions, documentsSeen: number, timings: StepTimings): Promise<Cleaner> {
+async function createCleaner(
+  options: RunOptions,
+  head: InputEntry[],
+  dedupeOnBytes: boolean,
+  timings: StepTimings,
+): Promise<Cleaner> {
   const context = {
     outDir: options.outDir,
     reportDir: options.reportDir,
@@ -179,9 +184,9 @@ async function createCleaner(options: RunOptions, documentsSeen: number, timings
     field: options.field,
     owners: options.processor.store !== undefined,
     resultMessages: options.resultMessages,
-    dedupeOnBytes: isDedupeOnBytes(options),
+    dedupeOnBytes,
   }
-  const threads = context.dedupeOnBytes ? 1 : Math.min(options.concurrency, documentsSeen)
+  const threads = dedupeOnBytes ? byteThreads(head, options.concurrency) : Math.min(options.concurrency, head.length)
   if (threads <= 1 || options.processor.store) {
     const processor = await createProcessor(options.processor)
     const inline: DocumentContext = {...context, processor}
@@ -191,7 +196,9 @@ async function createCleaner(options: RunOptions, documentsSeen: number, timings
   }
   const claims = options.processor.acrossFiles ? new OrderedClaims(new MemorySeenStore()) : undefined
   const pool = new WorkerPool(threads, {processor: options.processor, context}, {timings, claims})
-  return {clean: (entry) => pool.clean(entry), inFlight: threads * 2, close: () => pool.close()}
+  // Room for each worker's documents, and as many again waiting for the ones before them.
+  const inFlight = 2 * threads * documentsPerWorker
+  return {clean: (entry) => pool.clean(entry), inFlight, close: () => pool.close()}
 }
 
 // dedupe-paragraphs alone, with no reviewer's rejections, and no record needing its removals one
@@ -201,6 +208,28 @@ function isDedupeOnBytes(options: RunOptions): boolean {
   const rejections = options.processor.rejected?.length ?? 0
   const recordsInFull = options.resultMessages !== 'doubts' || (options.reportDir !== undefined && !options.check)
   return plugins.size === 1 && plugins.has('dedupe-paragraphs') && rejections === 0 && !recordsInFull
+}
+
+// Deduplicating on bytes hashes a megabyte in a few milliseconds, so a worker (its own modules,
+// processor and WebAssembly: about a tenth of a second) pays off only with megabytes to hash: one
+// thread for each `bytesPerByteThread` in the first `bytePathLookahead` files, up to the cores.
+const bytePathLookahead = 64
+const bytesPerByteThread = 16 * 1024 * 1024
+
+function byteThreads(head: InputEntry[], concurrency: number): number {
+  let bytes = 0
+  for (const entry of head) bytes += sizeOf(entry)
+  return Math.min(concurrency, head.length, Math.floor(bytes / bytesPerByteThread))
+}
+
+// A file's size, or 0 when it cannot be read (its failure is reported when it is cleaned).
+function sizeOf(entry: InputEntry): number {
+  if (entry.failure !== undefined) return 0
+  try {
+    return statSync(openablePath(entry)).size
+  } catch {
+    return 0
+  }
 }
 
 async function takeUpTo<Item>(items: AsyncIterator<Item>, count: number): Promise<Item[]> {

@@ -1,4 +1,4 @@
-// A fixed set of worker threads, one document in flight per worker: CPU-bound cleaning runs on
+// A fixed set of worker threads, two documents in flight per worker: CPU-bound cleaning runs on
 // every core while the main thread only walks inputs, answers `--across-files` claims in batch
 // order and prints results.
 import {Worker} from 'node:worker_threads'
@@ -22,9 +22,13 @@ export interface WorkerPoolOptions {
   claims?: OrderedClaims
 }
 
+// Documents a worker holds at once: while one waits (for its claims' answers, or for the main
+// thread to take its result and send the next), it cleans the other.
+export const documentsPerWorker = 2
+
 export class WorkerPool {
-  private readonly idle: Worker[] = []
-  private readonly busy = new Map<Worker, Task>()
+  // Each live worker and the documents it holds, by their place in the batch.
+  private readonly held = new Map<Worker, Map<number, Task>>()
   private readonly queue: Task[] = []
   // Why no worker is left, once none is.
   private broken: Error | undefined
@@ -36,10 +40,10 @@ export class WorkerPool {
     private readonly setup: WorkerSetup,
     private readonly options: WorkerPoolOptions,
   ) {
-    for (let index = 0; index < size; index++) this.idle.push(this.startWorker())
+    for (let index = 0; index < size; index++) this.startWorker()
   }
 
-  // Resolves to the document's result; a thread that dies makes its document a failed one, so the
+  // Resolves to the document's result; a thread that dies makes its documents failed ones, so the
   // batch goes on. Call in batch order.
   clean(entry: InputEntry): Promise<FileResult> {
     const document = this.taken++
@@ -57,11 +61,13 @@ export class WorkerPool {
   }
 
   async close(): Promise<void> {
-    await Promise.all([...this.idle, ...this.busy.keys()].map((worker) => worker.terminate()))
+    await Promise.all([...this.held.keys()].map((worker) => worker.terminate()))
   }
 
-  private startWorker(): Worker {
+  private startWorker(): void {
     const worker = new Worker(new URL('./worker.js', import.meta.url), {workerData: this.setup})
+    const documents = new Map<number, Task>()
+    this.held.set(worker, documents)
     worker.on('message', (message: FromWorker) => {
       if (message.type === 'claim') {
         void this.options.claims?.claim(message).then((answers) => {
@@ -69,40 +75,46 @@ export class WorkerPool {
         })
         return
       }
-      const task = this.busy.get(worker)
-      this.busy.delete(worker)
-      this.idle.push(worker)
+      const task = documents.get(message.document)
+      documents.delete(message.document)
       this.options.timings.merge(message.timings)
       task?.resolve(message.result)
       this.dispatch()
     })
-    // A worker that throws is gone. Its document fails with the reason and a fresh worker takes
-    // its place; one that dies before any work (it cannot even start) is not replaced, and when
-    // none is left every waiting document fails.
+    // A worker that throws is gone, and which of its documents made it throw cannot be told: each
+    // fails with the reason, and a fresh worker takes its place. One that dies before any work
+    // (it cannot even start) is not replaced, and when none is left every waiting document fails.
     worker.on('error', (error) => {
-      const task = this.busy.get(worker)
-      this.busy.delete(worker)
-      const idleIndex = this.idle.indexOf(worker)
-      if (idleIndex !== -1) this.idle.splice(idleIndex, 1)
-      if (task) {
-        task.resolve(crashed(task.entry, error))
-        this.idle.push(this.startWorker())
-      } else if (this.idle.length === 0 && this.busy.size === 0) {
-        this.broken = error
-      }
+      this.held.delete(worker)
+      for (const task of documents.values()) task.resolve(crashed(task.entry, error))
+      if (documents.size > 0) this.startWorker()
+      else if (this.held.size === 0) this.broken = error
       this.dispatch()
     })
-    return worker
   }
 
   private dispatch(): void {
     if (this.broken) for (const waiting of this.queue.splice(0)) waiting.resolve(crashed(waiting.entry, this.broken))
-    while (this.idle.length > 0 && this.queue.length > 0) {
-      const worker = this.idle.pop()!
+    while (this.queue.length > 0) {
+      const worker = this.leastBusy()
+      if (worker === undefined) return
       const task = this.queue.shift()!
-      this.busy.set(worker, task)
+      this.held.get(worker)!.set(task.document, task)
       worker.postMessage({type: 'clean', entry: task.entry, document: task.document} satisfies CleanMessage)
     }
+  }
+
+  // The worker holding the fewest documents, if one has room for another.
+  private leastBusy(): Worker | undefined {
+    let best: Worker | undefined
+    let fewest = documentsPerWorker
+    for (const [worker, documents] of this.held) {
+      if (documents.size < fewest) {
+        best = worker
+        fewest = documents.size
+      }
+    }
+    return best
   }
 }
 

@@ -25,6 +25,8 @@ export interface CleanMessage {
 
 export interface ResultMessage {
   type: 'result'
+  // The document's place in the batch, as the clean message gave it.
+  document: number
   result: FileResult
   timings: StepTimingsSnapshot
 }
@@ -42,7 +44,9 @@ port.on('message', async (message: CleanMessage | AnswerMessage) => {
     store?.answer(message)
     return
   }
-  if (store) store.begin(message.document, (await claimsOnce(message.entry)) ? 'one' : 'many')
-  const result = await cleanFile(message.entry, context)
-  port.postMessage({type: 'result', result, timings: processorTimings(processor).drain()} satisfies ResultMessage)
+  const clean = () => cleanFile(message.entry, context)
+  const claims = store ? ((await claimsOnce(message.entry)) ? 'one' : 'many') : 'one'
+  const result = await (store ? store.claimingFor(message.document, claims, clean) : clean())
+  const timings = processorTimings(processor).drain()
+  port.postMessage({type: 'result', document: message.document, result, timings} satisfies ResultMessage)
 })

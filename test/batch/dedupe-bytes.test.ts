@@ -9,7 +9,7 @@ import {describe, expect, it} from 'vitest'
 import type {ResultMessages} from '../../src/batch/context.js'
 import {run} from '../../src/batch/run.js'
 import type {FileRecord} from '../../src/report/types.js'
-import {corpusArticles, listFiles, root} from '../helpers.js'
+import {corpusArticles, digestFiles, listFiles, root} from '../helpers.js'
 import {paragraphsOf} from '../report/outcome.js'
 
 const cli = join(root, 'dist', 'cli.js')
@@ -108,5 +108,32 @@ describe('dedupe-paragraphs on bytes', () => {
     const onBytes = cleanBy([])
     expect(onBytes.totals).toMatch(/^11 files: \d+ repeats removed/)
     expect(onBytes).toEqual(cleanBy(['--verbose']))
+  })
+})
+
+describe('dedupe-paragraphs on bytes in worker threads', () => {
+  // Enough megabytes for a worker a thread (run.ts: one for each 16 MB of the first files): five
+  // files of about 7 MB, each the articles numbered apart and a share of another file's lines.
+  const input = mkdtempSync(join(tmpdir(), 'newsclean-bytes-threads-'))
+  writeInputs(input)
+  const lines = articles.flat()
+  for (let file = 0; file < 5; file++) {
+    const own: string[] = []
+    for (let copy = 0; own.length < 16_000; copy++) own.push(...lines.map((line) => `${line}${file}-${copy}`))
+    const borrowed = own.slice(0, 2000).map((line) => line.replace(/(\d)-(\d+)$/, `${(file + 1) % 5}-$2`))
+    writeFileSync(join(input, `large-${file}.txt`), [...own, ...borrowed, ...own.slice(0, 500)].join('\n') + '\n')
+  }
+
+  it('writes the same files and totals with --concurrency 2 as in one thread', () => {
+    const cleanWith = (threads: string) => {
+      const outDir = join(mkdtempSync(join(tmpdir(), 'newsclean-bytes-threads-out-')), 'out')
+      const args = [cli, input, '-o', outDir, '--no-report', '--only', 'dedupe-paragraphs', '--across-files']
+      const ran = spawnSync(process.execPath, [...args, '--concurrency', threads], {encoding: 'utf8'})
+      expect(ran.status).toBe(0)
+      return {files: digestFiles(outDir), totals: ran.stderr.split('\n').at(-2)}
+    }
+    const oneThread = cleanWith('1')
+    expect(oneThread.totals).toMatch(/^16 files: \d{5} repeats removed/)
+    expect(cleanWith('2')).toEqual(oneThread)
   })
 })
