@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // npm run bench: newsclean's throughput, memory and start-up, side by side with `mawk
-// '!seen[$0]++'` (plain line dedup) and `cat` on a generated corpus of real news (design.md,
-// Targets). Whole commands are timed with /usr/bin/time (wall seconds, peak RSS); each figure is
-// the median of several runs (one for the large file). Rows: the batch (full cleaning, without the
+// '!seen[$0]++'` (plain line dedup) and `cat` on a generated corpus of real news (the README's
+// targets). Whole commands are timed with /usr/bin/time (wall seconds, peak RSS); each figure is
+// the median of several runs (one for the large file); a newsclean row's "/ mawk" is the median of
+// ratios of runs taken in turn with mawk's. Rows: the batch (full cleaning, without the
 // repair, single plugins, cross-file dedupe against mawk deduping the whole batch), one large text
 // file built from the corpus, and start-up (an undamaged article and the seed through
 // `newsclean -`). Environment: BENCH_MB (corpus size, default 200), BENCH_RUNS (default 3),
@@ -138,6 +139,21 @@ function measure(command, count = runs) {
   }
 }
 
+// A command timed in turn with a reference (A B A B ...), its "/ reference" the median of the
+// pairs' ratios: the machine's speed drifts over a bench of minutes, and a ratio of two medians
+// taken minutes apart moved by a tenth from one bench to the next.
+function measurePaired(command, reference, count = runs) {
+  timeOnce(command)
+  const pairs = Array.from({length: count}, () => [timeOnce(reference), timeOnce(command)])
+  const samples = pairs.map(([, sample]) => sample)
+  return {
+    wall: median(samples.map((s) => s.wall)),
+    cpu: median(samples.map((s) => s.cpu)),
+    rssMb: Math.max(...samples.map((s) => s.rssMb)),
+    ratio: median(pairs.map(([before, sample]) => before.wall / sample.wall)),
+  }
+}
+
 // A redis-server of the bench's own, on a free port, nothing saved to disk.
 async function startRedis() {
   const port = await new Promise((resolve) => {
@@ -268,17 +284,18 @@ async function main(redis) {
   console.log(
     `corpus: ${(bytes / 1e6).toFixed(1)} MB in ${corpusFiles().length} files; ${availableParallelism()} cores; median of ${runs} runs`,
   )
+  const mawk = `mawk '!seen[$0]++' ${files} > /dev/null`
   const rows = [
     ['cat', measure(`cat ${files} > /dev/null`)],
-    ["mawk '!seen[$0]++' (the whole batch)", measure(`mawk '!seen[$0]++' ${files} > /dev/null`)],
-    ['newsclean (full cleaning)', measure(newsclean(''))],
-    ['newsclean --skip repair-encoding', measure(newsclean('--skip repair-encoding'))],
-    ['newsclean --only dedupe-paragraphs', measure(newsclean('--only dedupe-paragraphs'))],
+    ["mawk '!seen[$0]++' (the whole batch)", measure(mawk)],
+    ['newsclean (full cleaning)', measurePaired(newsclean(''), mawk)],
+    ['newsclean --skip repair-encoding', measurePaired(newsclean('--skip repair-encoding'), mawk)],
+    ['newsclean --only dedupe-paragraphs', measurePaired(newsclean('--only dedupe-paragraphs'), mawk)],
     [
       'newsclean --only dedupe-paragraphs --across-files',
-      measure(newsclean('--only dedupe-paragraphs --across-files')),
+      measurePaired(newsclean('--only dedupe-paragraphs --across-files'), mawk),
     ],
-    ['newsclean --only normalize-punctuation', measure(newsclean('--only normalize-punctuation'))],
+    ['newsclean --only normalize-punctuation', measurePaired(newsclean('--only normalize-punctuation'), mawk)],
     [
       'newsclean --only dedupe-paragraphs --store sqlite:',
       measure(`rm -f '${sqliteStore}'* && ${newsclean(`--only dedupe-paragraphs --store 'sqlite:${sqliteStore}'`)}`),
@@ -291,15 +308,20 @@ async function main(redis) {
     ],
   ]
   const questions = buildQuestionCorpus()
-  const questionRows = ['plain', 'questions'].map((name) => [
-    name === 'plain' ? 'newsclean, corpus articles as they are' : 'newsclean, 2% of Han characters as `?`',
-    measure(`rm -rf '${out}' && node '${cli}' '${join(questions, `${name}.txt`)}' -o '${out}' --no-report -q`),
-    statSync(join(questions, `${name}.txt`)).size,
-  ])
-  const mawk = rows[1][1].wall
+  const cleanQuestions = (name) =>
+    `rm -rf '${out}' && node '${cli}' '${join(questions, `${name}.txt`)}' -o '${out}' --no-report -q`
+  const questionRows = [
+    ['newsclean, corpus articles as they are', measure(cleanQuestions('plain')), 'plain'],
+    [
+      'newsclean, 2% of Han characters as `?`',
+      measurePaired(cleanQuestions('questions'), cleanQuestions('plain')),
+      'questions',
+    ],
+  ].map(([name, figure, file]) => [name, figure, statSync(join(questions, `${file}.txt`)).size])
+  const mawkWall = rows[1][1].wall
   console.log('| command | wall s | MB/s | / mawk | CPU s | peak RSS MB |')
   console.log('|---|---|---|---|---|---|')
-  for (const [name, figure] of rows) printRow(name, figure, bytes, mawk)
+  for (const [name, figure] of rows) printRow(name, figure, bytes, mawkWall)
   const largeBytes = statSync(largeFile).size
   const large = [
     [
@@ -330,10 +352,13 @@ async function main(redis) {
   await storeFigures(redis.port)
 }
 
+// A row's "/ reference": its paired ratio when it was timed in turn with the reference, else the
+// ratio of the two medians.
 function printRow(name, figure, bytes, reference) {
   const throughput = bytes / 1e6 / figure.wall
+  const ratio = figure.ratio ?? reference / figure.wall
   console.log(
-    `| ${name} | ${figure.wall.toFixed(2)} | ${throughput.toFixed(1)} | ${(reference / figure.wall).toFixed(2)} | ${figure.cpu.toFixed(2)} | ${figure.rssMb.toFixed(0)} |`,
+    `| ${name} | ${figure.wall.toFixed(2)} | ${throughput.toFixed(1)} | ${ratio.toFixed(2)} | ${figure.cpu.toFixed(2)} | ${figure.rssMb.toFixed(0)} |`,
   )
 }
 

@@ -36,7 +36,7 @@ const ruleId = 'repair-encoding'
 export interface Options {
   // Traditional text: least posterior probability of the best reading for a repair (default 0.95).
   certainty?: number
-  // Least posterior probability of a guessed character for it to be written (default 0.85 for
+  // Least posterior probability of a guessed character for it to be written (default 0.95 for
   // simplified text, 0.9 for traditional).
   guessCertainty?: number
   // Simplified text: least log10 gain per character of the damaged reading over the text as it
