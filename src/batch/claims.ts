@@ -90,7 +90,9 @@ export class ClaimingStore implements SeenStore {
 
   claim(path: string, keys: BigUint64Array, lines: Uint32Array): Promise<ClaimAnswers> {
     const id = this.#nextId++
-    const {document, claims} = this.#documents.getStore() ?? {document: 0, claims: 'one'}
+    const cleaning = this.#documents.getStore()
+    if (!cleaning) throw new Error('a worker claimed outside the cleaning of a document')
+    const {document, claims} = cleaning
     return new Promise((resolve) => {
       this.#pending.set(id, resolve)
       this.post({type: 'claim', id, document, path, keys, lines, last: claims === 'one'})
